@@ -1,0 +1,61 @@
+"""The "How these briefings were cleaned" page: what was kept and dropped, and why.
+
+Per article: lines kept and removed, and the removed lines grouped by the rule that removed
+them, collapsed by default. Files that could not be published are listed with the reason.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from generator.knowledge import Knowledge
+from generator.model import Article, Page, Problem, Removal
+from generator.render import BRIEFINGS_DIR, escape_markdown, front_matter
+
+AUDIT_PAGE = "cleaning.md"
+
+
+def render_audit(articles: list[Article], problems: list[Problem], knowledge: Knowledge) -> Page:
+    notes = {rule.name: rule.note for rule in knowledge.rules}
+    parts = [
+        front_matter({"title": "How these briefings were cleaned",
+                      "description": "What the cleaner kept and removed, line by line."}),
+        "# How these briefings were cleaned\n",
+        "Each scraped file is split into blocks, and every block is kept as text or removed by "
+        "a named rule: a boilerplate phrase (share bars, appeals, banners, teaser sections), "
+        "a date or byline that became the briefing's metadata, or a position outside the "
+        "article's densest run of text. Open a section to audit what was removed.\n",
+        _problems_section(problems),
+    ]
+    parts += [_article_section(a, notes) for a in sorted(articles, key=lambda a: a.name)]
+    return Page(AUDIT_PAGE, "\n".join(parts))
+
+
+def _problems_section(problems: list[Problem]) -> str:
+    if not problems:
+        return "Every file in `seeds/` was published.\n"
+    rows = "\n".join(f"- `{escape_markdown(p.file)}`: {escape_markdown(p.message)}"
+                     for p in problems)
+    return f'!!! warning "Files that could not be published"\n\n{_indent(rows)}\n'
+
+
+def _article_section(article: Article, notes: dict[str, str]) -> str:
+    removed = article.clean.removed_lines()
+    kept = sum(len(b.lines) for b in article.body)
+    by_rule: dict[str, list[Removal]] = defaultdict(list)
+    for removal in removed:
+        by_rule[removal.rule].append(removal)
+    header = (f"## [{escape_markdown(article.title)}]({BRIEFINGS_DIR}/{article.slug}.md)\n\n"
+              f"`{escape_markdown(article.name)}`: {kept} lines kept, {len(removed)} removed.\n")
+    groups = [
+        f'??? note "{rule} ({len(lines)})"\n'
+        + (_indent(escape_markdown(notes[rule])) + "\n\n" if rule in notes else "\n")
+        + _indent("\n".join(f"- line {r.line}: {escape_markdown(r.text)}" for r in lines))
+        + "\n"
+        for rule, lines in sorted(by_rule.items())
+    ]
+    return header + "\n" + "\n".join(groups)
+
+
+def _indent(text: str) -> str:
+    return "\n".join(f"    {line}" if line else "" for line in text.split("\n"))

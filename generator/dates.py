@@ -1,0 +1,64 @@
+"""Finding publication dates in scraped text: only written-out dates, parsed by dateutil.
+
+Numeric dates such as ``03/04/2021`` are ambiguous (March or April?) and are never read:
+an unknown date stays unknown rather than becoming a guess.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from dateutil import parser as dateutil_parser
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_YEAR = r"(?:19|20)\d{2}"
+DATE = (
+    rf"(?:{_MONTH}\s+{_DAY},?\s+{_YEAR}"  # March 09, 2021 · Nov. 19, 2019
+    rf"|{_DAY}\s+{_MONTH},?\s+{_YEAR}"  # 3 October 2024 · 29 DEC 2022
+    rf"|{_YEAR}-\d{{2}}-\d{{2}})"  # 2024-10-03
+)
+_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?"
+_TIME = r"(?:(?:at|,|-|–|\|)?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}|UTC[+-]?\d*)?)"
+PUBLISHED_LABEL = r"(?:published|posted|first published|date|dated)(?:\s+on)?\s*:?"
+UPDATED_LABEL = r"(?:updated|last updated|modified|last modified)(?:\s+on)?\s*:?"
+
+DATE_RE = re.compile(DATE, re.IGNORECASE)
+# A block that is only a date, perhaps with a weekday, a time or a "Published" label.
+DATE_ONLY_RE = re.compile(
+    rf"(?:(?P<label>{PUBLISHED_LABEL}|{UPDATED_LABEL})\s*)?(?:{_WEEKDAY}\s+)?(?P<date>{DATE})\s*{_TIME}?\.?",
+    re.IGNORECASE,
+)
+_UPDATED_RE = re.compile(UPDATED_LABEL, re.IGNORECASE)
+
+
+def parse_date(text: str) -> dt.date | None:
+    """Parse one written-out date (``"March 09, 2021"``); ``None`` if it is not a real date."""
+    try:
+        return dateutil_parser.parse(text.replace(".", " "), fuzzy=False).date()
+    except (ValueError, OverflowError):
+        return None
+
+
+def date_only(text: str) -> dt.date | None:
+    """The publication date if ``text`` is nothing but a date (updates are not publications)."""
+    match = DATE_ONLY_RE.fullmatch(text)
+    if not match or (match["label"] and _UPDATED_RE.fullmatch(match["label"])):
+        return None
+    return parse_date(match["date"])
+
+
+def is_date_only(text: str) -> bool:
+    """True for a block that only carries a date (published, updated, or a teaser's date)."""
+    return DATE_ONLY_RE.fullmatch(text) is not None
+
+# "ECNETNews, October 3, 2024: The United States…" · "WASHINGTON, Oct. 3, 2024 (Reuters) — …":
+# a dateline glued to the first paragraph. The outlet (or place) comes first, the date next.
+DATELINE_PREFIX_RE = re.compile(
+    rf"(?P<prefix>(?P<name>[A-Z][\w&.'’ -]{{1,40}}?),?\s+(?P<date>(?i:{DATE}))"
+    rf"(?:\s*\((?P<agency>[A-Z][\w&.' ]{{1,30}})\))?\s*[:–—-]+)\s+(?=\S)"
+)

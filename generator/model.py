@@ -1,0 +1,198 @@
+"""The frozen records passed between pipeline stages.
+
+read → RawDoc → clean → CleanDoc → metadata → Article → themes/links → Page → write.
+Every stage returns new records (``dataclasses.replace``); nothing is mutated in place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from dataclasses import dataclass, field
+
+
+class InputFormat(enum.Enum):
+    TEXT = "text"
+    HTML = "html"
+
+
+class BlockKind(enum.Enum):
+    """What the cleaner decided a block of the scrape is."""
+
+    PARAGRAPH = "paragraph"
+    HEADING = "heading"
+    LIST_ITEM = "list-item"
+    TITLE = "title"  # the article's own title line (shown as the page title, not in the body)
+    BYLINE = "byline"  # "By Name/Outlet": feeds author and source
+    DATELINE = "dateline"  # a publication date line or an "OUTLET, Month D, YYYY:" prefix
+    BOILERPLATE = "boilerplate"
+
+    @property
+    def is_body(self) -> bool:
+        return self in BODY_KINDS
+
+    @property
+    def is_metadata(self) -> bool:
+        return self in (BlockKind.TITLE, BlockKind.BYLINE, BlockKind.DATELINE)
+
+
+BODY_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.LIST_ITEM})
+
+
+@dataclass(frozen=True)
+class RawDoc:
+    """One input file as read from ``seeds/``: its name, its text and declared metadata."""
+
+    name: str  # file name inside seeds/, e.g. "000_84addd0f2f4c2b0d.txt"
+    text: str  # for HTML: the text of its blocks, one block per line, blank line between
+    format: InputFormat = InputFormat.TEXT
+    declared: DeclaredMeta | None = None  # what an HTML page's own metadata says
+
+    @property
+    def stem(self) -> str:
+        return self.name.rsplit(".", 1)[0]
+
+
+@dataclass(frozen=True)
+class DeclaredMeta:
+    """Metadata a page declares about itself (JSON-LD, OpenGraph, ``<meta>``), never guessed."""
+
+    title: str | None = None
+    site_name: str | None = None
+    author: str | None = None
+    date: dt.date | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Block:
+    """A unit of the scrape (a paragraph, heading, menu item…) and the rule that classified it.
+
+    ``first_line``/``last_line`` are 1-based line numbers in the input file, so a reader can
+    find every decision in the original scrape.
+    """
+
+    text: str
+    first_line: int
+    last_line: int
+    kind: BlockKind = BlockKind.PARAGRAPH
+    rule: str = "unclassified"
+
+    @property
+    def lines(self) -> range:
+        return range(self.first_line, self.last_line + 1)
+
+
+@dataclass(frozen=True)
+class CleanDoc:
+    """The scrape split into classified blocks, in input order; nothing is dropped here."""
+
+    raw: RawDoc
+    blocks: tuple[Block, ...]
+
+    @property
+    def body(self) -> tuple[Block, ...]:
+        return tuple(b for b in self.blocks if b.kind.is_body)
+
+    @property
+    def removed(self) -> tuple[Block, ...]:
+        """Blocks kept out of the body: boilerplate and the metadata lines (title, byline…)."""
+        return tuple(b for b in self.blocks if not b.kind.is_body)
+
+    def first(self, kind: BlockKind) -> Block | None:
+        return next((b for b in self.blocks if b.kind is kind), None)
+
+    def removed_lines(self) -> list[Removal]:
+        """Every input line kept out of the body, with the rule that kept it out.
+
+        A block spanning several lines gives one entry per line, with that line's own text.
+        """
+        lines = self.raw.text.split("\n")
+        return [
+            Removal(n, block.text if block.first_line == block.last_line else lines[n - 1].strip(),
+                    block.rule)
+            for block in self.removed
+            for n in block.lines
+        ]
+
+
+@dataclass(frozen=True)
+class Removal:
+    line: int
+    text: str
+    rule: str
+
+
+@dataclass(frozen=True)
+class Override:
+    """A user's correction for one article, from ``seeds/sources.yml``; it wins over the text."""
+
+    url: str | None = None
+    title: str | None = None
+    date: dt.date | None = None
+    source: str | None = None
+    author: str | None = None
+    licence: str | None = None
+
+
+@dataclass(frozen=True)
+class Article:
+    """A cleaned article with its metadata; the unit the site is made of."""
+
+    clean: CleanDoc
+    slug: str
+    title: str
+    title_derived: bool  # True when the scrape had no title line and it was built from the body
+    source: str | None = None
+    author: str | None = None
+    date: dt.date | None = None
+    url: str | None = None
+    licence: str | None = None
+    themes: tuple[str, ...] = ()  # theme slugs, best match first
+
+    @property
+    def name(self) -> str:
+        return self.clean.raw.name
+
+    @property
+    def body(self) -> tuple[Block, ...]:
+        return self.clean.body
+
+
+@dataclass(frozen=True)
+class Theme:
+    """One entry of the theme vocabulary (``generator/data/themes.yml``)."""
+
+    slug: str
+    name: str
+    description: str
+    keywords: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Page:
+    """A file to write under ``docs/``: its path relative to ``docs/`` and its full text."""
+
+    path: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A data problem with one input file: shown in the build log and on the audit page."""
+
+    file: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything the renderer needs: all articles, the themes, the links between articles."""
+
+    articles: tuple[Article, ...]
+    themes: tuple[Theme, ...]
+    related: dict[str, tuple[str, ...]] = field(default_factory=dict)  # slug → related slugs
+    problems: tuple[Problem, ...] = ()

@@ -1,0 +1,90 @@
+"""The pipeline, top to bottom: read → clean → metadata → themes → links → render → write.
+
+Every file is read and cleaned first; links are made once all articles are known; only then
+is anything written, so every page sees a consistent whole (as Pelican and MkDocs do).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from generator.audit import render_audit
+from generator.clean import clean
+from generator.knowledge import Knowledge, load_knowledge
+from generator.links import related_briefings
+from generator.metadata import extract_metadata
+from generator.model import Article, Override, Page, Problem, RawDoc, Site
+from generator.overrides import read_overrides
+from generator.read import read_seeds
+from generator.render import render_site
+from generator.themes import Vocabulary, assign_themes, load_vocabulary
+from generator.write import WriteReport, write_pages
+
+
+@dataclass(frozen=True)
+class Settings:
+    seeds_dir: Path
+    docs_dir: Path
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    site: Site
+    report: WriteReport
+
+    @property
+    def problems(self) -> list[Problem]:
+        return [*self.site.problems, *self.report.problems]
+
+
+def generate(settings: Settings) -> BuildResult:
+    """Read ``seeds/``, build the site and write its Markdown under ``docs/``."""
+    docs, problems = read_seeds(settings.seeds_dir)
+    overrides, override_problems = read_overrides(settings.seeds_dir)
+    site = build_site(docs, overrides, problems=[*problems, *override_problems])
+    report = write_pages(render_pages(site), settings.docs_dir)
+    return BuildResult(site, report)
+
+
+def build_site(
+    docs: list[RawDoc],
+    overrides: dict[str, Override],
+    *,
+    problems: list[Problem] = (),
+    knowledge: Knowledge | None = None,
+    vocabulary: Vocabulary | None = None,
+) -> Site:
+    knowledge = knowledge or load_knowledge()
+    vocabulary = vocabulary or load_vocabulary()
+    articles = [
+        assign_themes(
+            extract_metadata(clean(doc, knowledge=knowledge), override=overrides.get(doc.name),
+                             knowledge=knowledge),
+            vocabulary,
+        )
+        for doc in sorted(docs, key=lambda d: d.name)
+    ]
+    published, empty = [], []
+    for article in unique_slugs(articles):
+        (published if article.body else empty).append(article)
+    problems = [*problems, *(Problem(a.name, "the cleaner found no article text in it: every "
+                                     "line was judged boilerplate")
+                             for a in empty)]
+    return Site(tuple(published), vocabulary.themes, related_briefings(published), tuple(problems))
+
+
+def render_pages(site: Site) -> list[Page]:
+    return [*render_site(site), render_audit(list(site.articles), list(site.problems),
+                                             load_knowledge())]
+
+
+def unique_slugs(articles: list[Article]) -> list[Article]:
+    """Give repeated slugs a numbered suffix, in file-name order so it never changes."""
+    seen: dict[str, int] = {}
+    unique = []
+    for article in sorted(articles, key=lambda a: a.name):
+        count = seen.get(article.slug, 0) + 1
+        seen[article.slug] = count
+        unique.append(article if count == 1 else replace(article, slug=f"{article.slug}-{count}"))
+    return unique

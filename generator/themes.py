@@ -1,0 +1,77 @@
+"""Stage 4: articles → themes, from the vocabulary in ``data/themes.yml``.
+
+A theme's score is how often its keywords occur per thousand words (title words count
+``TITLE_WEIGHT`` times, as a headline states what an article is about). An article joins the
+themes that clear both thresholds, best first, at most ``MAX_THEMES``; one that joins none
+goes to the fallback theme, so every briefing can be reached from a theme page.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import yaml
+
+from generator.knowledge import DATA_DIR
+from generator.model import Article, Theme
+
+TITLE_WEIGHT = 3
+MIN_MATCHES = 3  # a theme named once or twice in passing is not what the article is about
+MIN_PER_THOUSAND_WORDS = 8.0
+MAX_THEMES = 3
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    themes: tuple[Theme, ...]
+    patterns: dict[str, re.Pattern[str]]  # theme slug → its keywords as one alternation
+    fallback: Theme
+
+
+@functools.cache
+def load_vocabulary(path: Path = DATA_DIR / "themes.yml") -> Vocabulary:
+    entries = yaml.safe_load(path.read_text(encoding="utf-8"))["themes"]
+    themes = tuple(
+        Theme(e["slug"], e["name"], e["description"], tuple(e.get("keywords", ())))
+        for e in entries
+    )
+    fallbacks = [t for t, e in zip(themes, entries, strict=True) if e.get("fallback")]
+    if len(fallbacks) != 1:
+        raise ValueError(f"{path}: exactly one theme must have 'fallback: true'")
+    return Vocabulary(
+        themes=themes,
+        patterns={t.slug: _keyword_pattern(t.keywords) for t in themes if t.keywords},
+        fallback=fallbacks[0],
+    )
+
+
+def _keyword_pattern(keywords: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = (
+        re.escape(k[:-1]) + r"[\w-]*" if k.endswith("*") else re.escape(k) for k in keywords
+    )
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)
+
+
+def assign_themes(article: Article, vocabulary: Vocabulary) -> Article:
+    """Return ``article`` with its theme slugs, best match first."""
+    scores = theme_scores(article, vocabulary)
+    chosen = sorted(
+        (slug for slug, (matches, density) in scores.items()
+         if matches >= MIN_MATCHES and density >= MIN_PER_THOUSAND_WORDS),
+        key=lambda slug: (-scores[slug][1], slug),
+    )[:MAX_THEMES]
+    return replace(article, themes=tuple(chosen) or (vocabulary.fallback.slug,))
+
+
+def theme_scores(article: Article, vocabulary: Vocabulary) -> dict[str, tuple[int, float]]:
+    """Theme slug → (keyword matches, matches per thousand words)."""
+    body = " ".join(block.text for block in article.body)
+    words = max(len(body.split()), 1)
+    scores = {}
+    for slug, pattern in vocabulary.patterns.items():
+        matches = len(pattern.findall(body)) + TITLE_WEIGHT * len(pattern.findall(article.title))
+        scores[slug] = (matches, 1000 * matches / words)
+    return scores
