@@ -172,20 +172,24 @@ def revise_from_context(judged: list[Judged]) -> list[Judged]:
             revised[i] = replace(item, quality=Quality.GOOD if good else Quality.BAD)
     for i, item in enumerate(revised):
         if item.quality is Quality.NEAR_GOOD:
-            before, after = _neighbour(revised, i, -1), _neighbour(revised, i, +1)
-            bad = before is Quality.BAD and after is Quality.BAD
+            sides = {_neighbour(revised, i, -1, edge=None), _neighbour(revised, i, +1, edge=None)}
+            bad = Quality.BAD in sides and Quality.GOOD not in sides
             revised[i] = replace(item, quality=Quality.BAD if bad else Quality.GOOD)
     return revised
 
 
-def _neighbour(judged: list[Judged], index: int, step: int) -> Quality:
-    """The nearest quality in one direction that is not short or near-good (page edge: bad)."""
+def _neighbour(
+    judged: list[Judged], index: int, step: int, *, edge: Quality | None = Quality.BAD
+) -> Quality | None:
+    """The nearest quality in one direction that is not short or near-good. The page edge
+    counts as bad for short blocks (menus sit there) but not for near-good text, so a page
+    holding one paragraph keeps it."""
     index += step
     while 0 <= index < len(judged):
         if judged[index].quality in (Quality.GOOD, Quality.BAD):
             return judged[index].quality
         index += step
-    return Quality.BAD
+    return edge
 
 
 # --- 4. header ------------------------------------------------------------------------------
@@ -245,14 +249,10 @@ def _title_copy_rule(copy: str, title: str) -> str | None:
 
 
 def _introduces_text(judged: list[Judged], index: int, first_text: int) -> bool:
-    """The block stands just above a byline, a date line or the first paragraph, and is not
-    one item of a menu (its neighbour above is not another short label)."""
-    following = [j for j in judged[index + 1:first_text + 1] if j.block.kind is not BlockKind.BOILERPLATE
-                 or j.block.rule == "media-credit"]
-    near = len(following) <= TITLE_SEARCH_DISTANCE
-    above = judged[index - 1] if index > 0 else None
-    in_menu = above is not None and above.alone is Quality.SHORT and not above.decided
-    return near and not in_menu and index < first_text
+    """The block stands just above a byline, a date line or the first paragraph: at most
+    ``TITLE_SEARCH_DISTANCE`` blocks away, not counting share bars and photo credits."""
+    between = [j for j in judged[index + 1:first_text] if not j.decided or j.block.kind.is_metadata]
+    return len(between) < TITLE_SEARCH_DISTANCE
 
 
 def _with_title(judged: list[Judged], *, title: int, copies: dict[int, str]) -> list[Judged]:
@@ -334,7 +334,8 @@ def _structure_of(judged: list[Judged], index: int) -> tuple[BlockKind, str]:
         if item.quality is Quality.GOOD:
             rule = "prose" if item.alone is Quality.GOOD else "prose-in-context"
             return BlockKind.PARAGRAPH, rule
-        return BlockKind.BOILERPLATE, "few-stop-words" if item.alone is Quality.BAD else "isolated-text"
+        rule = "few-stop-words" if item.alone is Quality.BAD else "isolated-text"
+        return BlockKind.BOILERPLATE, rule
     if _heading_like(text) and _text_follows(judged, index):
         return BlockKind.HEADING, "heading-before-text"
     if item.quality is Quality.GOOD and text.endswith(SENTENCE_END):
@@ -351,9 +352,9 @@ def _heading_like(text: str) -> bool:
 
 
 def _text_follows(judged: list[Judged], index: int) -> bool:
-    following = next((j for j in judged[index + 1:] if j.block.kind is not BlockKind.BOILERPLATE
-                      or not j.decided), None)
-    return following is not None and following.alone is not Quality.SHORT and following.quality is Quality.GOOD
+    following = next((j for j in judged[index + 1:] if not j.decided), None)
+    return (following is not None and following.alone is not Quality.SHORT
+            and following.quality is Quality.GOOD)
 
 
 def split_dateline_prefix(blocks: list[Block]) -> tuple[Block, ...]:
@@ -366,6 +367,7 @@ def split_dateline_prefix(blocks: list[Block]) -> tuple[Block, ...]:
     match = DATELINE_PREFIX_RE.match(paragraph.text)
     if not match:
         return tuple(blocks)
-    dateline = replace(paragraph, text=match["prefix"], kind=BlockKind.DATELINE, rule="dateline-prefix")
+    dateline = replace(paragraph, text=match["prefix"], kind=BlockKind.DATELINE,
+                       rule="dateline-prefix")
     rest = replace(paragraph, text=paragraph.text[match.end():])
     return (*blocks[:first], dateline, rest, *blocks[first + 1:])

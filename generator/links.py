@@ -7,9 +7,6 @@ before sorting so that the links never depend on the order the files were read i
 
 from __future__ import annotations
 
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.metrics.pairwise import linear_kernel
-
 from generator.model import Article
 
 MAX_RELATED = 4
@@ -19,6 +16,11 @@ SCORE_DIGITS = 6
 
 def related_briefings(articles: list[Article]) -> dict[str, tuple[str, ...]]:
     """Slug → the slugs of the most similar other briefings, most similar first."""
+    # Imported here: scikit-learn takes seconds to import, and only this stage needs it
+    # (``python -m generator extract`` runs once per page in the benchmarks).
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.metrics.pairwise import linear_kernel
+
     ordered = sorted(articles, key=lambda a: a.slug)
     if len(ordered) < 2:
         return {a.slug: () for a in ordered}

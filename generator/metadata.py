@@ -21,7 +21,7 @@ from generator.model import Article, BlockKind, CleanDoc, Override
 
 T = TypeVar("T")
 
-MAX_DERIVED_TITLE_CHARS = 90  # a derived title is the opening clause, cut to headline length
+MAX_DERIVED_TITLE_CHARS = 75  # a derived title is the opening clause, cut to headline length
 MIN_DERIVED_TITLE_CHARS = 25  # shorter clauses ("In 2018,") say nothing on their own
 MAX_SLUG_CHARS = 60
 MAX_SOURCE_WORDS = 6  # longer "names" in a footer are sentences, not organisations
@@ -31,6 +31,11 @@ _ROLES = re.compile(
     r"editor|columnist|contributor|analyst|producer)s?$"
 )
 _BYLINE_PARTS = re.compile(r"\s*(?:/|\||,|\s[-–—]\s)\s*")
+# "Meg JamesStaff Writer": a role glued to the name by a scrape that lost the line break.
+_GLUED_ROLE = re.compile(
+    r"(?<=[a-z])(?:Staff|Senior|Contributing|Special|Chief|Guest)?\s?"
+    r"(?:Writer|Reporter|Correspondent|Editor|Columnist|Contributor)s?$"
+)
 _BY = re.compile(r"(?i)^(?:by|written by|words by|text by)\s+")
 
 
@@ -41,10 +46,12 @@ def extract_metadata(
     knowledge = knowledge or load_knowledge()
     override = override or Override()
     declared = clean.raw.declared
-    title = first_of(override.title, title_from_text(clean), declared and declared.title)
+    # What a page declares (HTML only) is its own statement and beats a headline found by
+    # position; a byline's date beats a declared timestamp, which is often in UTC.
+    title = first_of(override.title, declared and declared.title, title_from_text(clean))
     derived = title is None
     if derived:
-        title = derive_title(clean) or clean.raw.stem
+        title = derive_title(clean, knowledge) or clean.raw.stem
     return Article(
         clean=clean,
         slug=slugify(title, max_length=MAX_SLUG_CHARS, word_boundary=True, save_order=True)
@@ -58,7 +65,7 @@ def extract_metadata(
             declared and declared.site_name,
             lambda: source_from_fingerprints(clean, knowledge),
         ),
-        author=first_of(override.author, author_from_byline(clean), declared and declared.author),
+        author=first_of(override.author, declared and declared.author, author_from_byline(clean)),
         date=first_of(
             override.date, date_from_byline(clean), date_from_dateline(clean),
             declared and declared.date,
@@ -85,7 +92,7 @@ def title_from_text(clean: CleanDoc) -> str | None:
     return block.text if block else None
 
 
-def derive_title(clean: CleanDoc) -> str | None:
+def derive_title(clean: CleanDoc, knowledge: Knowledge) -> str | None:
     """The opening clause of the first paragraph, e.g. "The United States and Guatemala have
     pledged to bolster security…": words of the article, never of the page around it."""
     paragraph = next((b for b in clean.body if b.kind is BlockKind.PARAGRAPH), None)
@@ -98,14 +105,22 @@ def derive_title(clean: CleanDoc) -> str | None:
     fitting = [c for c in cuts if MIN_DERIVED_TITLE_CHARS <= c <= MAX_DERIVED_TITLE_CHARS]
     if fitting:
         return sentence[: fitting[-1]] + "…"
-    return sentence[:MAX_DERIVED_TITLE_CHARS].rsplit(" ", 1)[0] + "…"
+    words = sentence[:MAX_DERIVED_TITLE_CHARS].split()[:-1]
+    while len(words) > 1 and words[-1].lower() in knowledge.stopwords:
+        words.pop()  # "…Narcotics and…" reads as a cut; "…Narcotics…" as a title
+    return " ".join(words) + "…"
+
+
+_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "prof", "st", "gen", "gov", "sen", "rep",
+                            "col", "lt", "sgt", "no", "inc", "co", "ltd", "jr", "sr", "vs"})
 
 
 def first_sentence(text: str) -> str:
-    """Text up to the first full stop that ends a sentence ("U.S." and "Mr." do not)."""
+    """Text up to the first full stop that ends a sentence ("U.S.", "Mr." and "W." do not)."""
     for match in re.finditer(r"[.!?](?=\s+[A-Z“\"])", text):
         word = text[: match.start()].rsplit(" ", 1)[-1]
-        if len(word) > 3 and "." not in word:
+        abbreviation = "." in word or word.lower() in _ABBREVIATIONS or len(word) == 1
+        if not abbreviation:
             return text[: match.end()]
     return text
 
@@ -118,8 +133,8 @@ def _byline_parts(clean: CleanDoc) -> list[str]:
     block = clean.first(BlockKind.BYLINE)
     if block is None:
         return []
-    parts = _BYLINE_PARTS.split(_BY.sub("", block.text))
-    return [p.strip() for p in parts if p.strip() and not _ROLES.match(p.strip())]
+    parts = (_GLUED_ROLE.sub("", p).strip() for p in _BYLINE_PARTS.split(_BY.sub("", block.text)))
+    return [p for p in parts if p and not _ROLES.match(p)]
 
 
 def author_from_byline(clean: CleanDoc) -> str | None:
@@ -153,13 +168,17 @@ def source_from_fingerprints(clean: CleanDoc, knowledge: Knowledge) -> str | Non
     return _organisation_in_footer(clean, knowledge)
 
 
+# Removed for where they stand, not for what they say: a footer name may be among them.
+_POSITIONAL_RULES = frozenset({"outside-main-text", "short-fragment"})
+
+
 def _organisation_in_footer(clean: CleanDoc, knowledge: Knowledge) -> str | None:
     last_body = max((b.last_line for b in clean.body), default=0)
     for block in clean.blocks:
         words = block.text.split()
         if (
             block.first_line > last_body
-            and block.kind is BlockKind.BOILERPLATE
+            and block.rule in _POSITIONAL_RULES
             and len(words) <= MAX_SOURCE_WORDS
             and knowledge.organisation_words.intersection(words)
             and all(w[0].isupper() or w in {"of", "the", "and", "for", "&"} for w in words)

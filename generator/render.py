@@ -45,6 +45,13 @@ def _escape_ordered_list(text: str) -> str:
     return re.sub(r"^(\s*\d+)([.)])(?=\s)", r"\1\\\2", text)
 
 
+def template_safe(text: str) -> str:
+    """Text for front matter fields that MkDocs and Material print into HTML unescaped
+    (``title``, ``description``): HTML-escaped, and with no angle brackets at all, because
+    the ``<title>`` element applies Jinja's ``striptags``, which unescapes entities again."""
+    return html.escape(text.replace("<", "‹").replace(">", "›"), quote=True)
+
+
 def front_matter(fields: dict) -> str:
     """YAML front matter written by PyYAML, never by hand (titles contain ": " and quotes)."""
     dumped = yaml.safe_dump(fields, sort_keys=False, allow_unicode=True, width=1000)
@@ -110,8 +117,8 @@ def render_briefing(article: Article, themes: dict[str, Theme], related: list[Ar
 
 def _briefing_fields(article: Article, themes: dict[str, Theme]) -> dict:
     fields: dict = {
-        "title": article.title,
-        "description": _description(article),
+        "title": template_safe(article.title),
+        "description": template_safe(_description(article)),
         "tags": [themes[s].name for s in article.themes],
     }
     if article.date:
@@ -122,7 +129,9 @@ def _briefing_fields(article: Article, themes: dict[str, Theme]) -> dict:
 
 def _description(article: Article) -> str:
     text = next((b.text for b in article.body if b.kind is BlockKind.PARAGRAPH), "")
-    return text if len(text) <= DESCRIPTION_CHARS else text[:DESCRIPTION_CHARS].rsplit(" ", 1)[0] + "…"
+    if len(text) <= DESCRIPTION_CHARS:
+        return text
+    return text[:DESCRIPTION_CHARS].rsplit(" ", 1)[0] + "…"
 
 
 def _facts_line(article: Article) -> str:

@@ -1,0 +1,47 @@
+"""Shared fixtures: the project root, the seeds and their hand-labelled gold files."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+GOLD_DIR = Path(__file__).parent / "gold"  # copied from shared/gold, one file per seed
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def gold_files() -> list[Path]:
+    return sorted(GOLD_DIR.glob("*.json"))
+
+
+@pytest.fixture(params=gold_files(), ids=lambda p: p.stem)
+def gold(request) -> dict:
+    return json.loads(request.param.read_text(encoding="utf-8"))
+
+
+def copy_project(destination: Path) -> Path:
+    """A copy of what ``mkdocs build`` reads, so a test build never touches the work tree."""
+    for name in ("mkdocs.yml", "seeds", "docs"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, destination / name)
+        else:
+            shutil.copy(source, destination / name)
+    (destination / "generator").mkdir()
+    shutil.copy(ROOT / "generator" / "mkdocs_hook.py", destination / "generator")
+    return destination
+
+
+def mkdocs_build(project: Path) -> subprocess.CompletedProcess:
+    """``mkdocs build --strict`` of a project copy into ``project/site``."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
+         "-d", str(project / "site")],
+        capture_output=True, text=True, check=False,
+    )

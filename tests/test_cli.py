@@ -1,0 +1,49 @@
+"""The command line, run as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from conftest import FIXTURES, SEEDS
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "generator", *args], capture_output=True,
+                          text=True, check=False)
+
+
+def test_extract_json_has_the_documented_keys_and_removed_lines():
+    result = run("extract", str(SEEDS / "001_89050cb29433954a.txt"), "--format", "json")
+    record = json.loads(result.stdout)
+    assert list(record) == ["title", "title_derived", "source", "author", "date", "body",
+                            "removed"]
+    assert record["date"] == "2021-03-09"
+    byline = {"line": 5, "text": "By Julieta Pelcastre/Diálogo", "rule": "byline"}
+    assert byline in record["removed"]
+
+
+def test_extract_text_is_headings_and_paragraphs_separated_by_blank_lines():
+    result = run("extract", str(FIXTURES / "clean" / "single_newline_paragraphs.txt"),
+                 "--format", "text")
+    blocks = result.stdout.strip().split("\n\n")
+    assert len(blocks) == 5
+    assert blocks[2] == "Funding"
+
+
+def test_extract_of_an_unreadable_file_fails_with_the_reason(tmp_path):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(b"\xff\xfe\x00")
+    result = run("extract", str(path))
+    assert result.returncode == 1
+    assert "bad.txt: not valid UTF-8" in result.stderr
+
+
+def test_build_strict_fails_on_a_problem_and_names_the_file(tmp_path):
+    seeds, docs = tmp_path / "seeds", tmp_path / "docs"
+    seeds.mkdir()
+    (seeds / "empty.txt").write_text("\n", encoding="utf-8")
+    result = run("build", "--seeds", str(seeds), "--docs", str(docs), "--strict")
+    assert result.returncode == 1
+    assert "empty.txt: no text found" in result.stderr

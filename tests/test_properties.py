@@ -1,0 +1,85 @@
+"""Property tests (hypothesis): the cleaner never invents or reorders text and is
+idempotent; rendering keeps any text literal; front matter round-trips through MkDocs."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import markdown
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from mkdocs.utils.meta import get_data
+
+from generator.clean import clean
+from generator.model import RawDoc
+from generator.render import escape_markdown, front_matter, template_safe
+
+WORDS = ["the", "council", "of", "and", "said", "water", "a", "to", "in", "Share", "By",
+         "Related", "Content", "2021", "March", "3,", "—", "“quoted”", "it", "was", "that"]
+line = st.lists(st.sampled_from(WORDS), min_size=1, max_size=60).map(" ".join)
+scrape = st.lists(st.one_of(line, st.just("")), max_size=40).map("\n".join)
+
+
+def normalised(text: str) -> str:
+    return " ".join(text.split())
+
+
+@settings(max_examples=200, deadline=None)
+@given(scrape)
+def test_cleaner_never_invents_text_and_keeps_order(text):
+    """Every body block is made of input lines, in input order, unchanged."""
+    lines = text.split("\n")
+    doc = clean(RawDoc("x.txt", text))
+    previous = 0
+    for block in doc.body:
+        source = " ".join(lines[n - 1].strip() for n in block.lines)
+        assert normalised(block.text) == normalised(source)
+        assert block.first_line > previous
+        previous = block.last_line
+
+
+@settings(max_examples=200, deadline=None)
+@given(scrape)
+def test_every_input_line_is_kept_or_recorded_as_removed(text):
+    doc = clean(RawDoc("x.txt", text))
+    accounted = {n for b in doc.blocks for n in b.lines}
+    assert accounted == {n for n, line in enumerate(text.split("\n"), 1) if line.strip()}
+
+
+@settings(max_examples=200, deadline=None)
+@given(scrape)
+def test_cleaning_the_cleaned_body_changes_nothing(text):
+    once = clean(RawDoc("x.txt", text))
+    body = "\n\n".join(b.text for b in once.body)
+    twice = clean(RawDoc("x.txt", body))
+    assert [(b.kind, b.text) for b in twice.body] == [(b.kind, b.text) for b in once.body]
+
+
+EXTENSIONS = ["abbr", "admonition", "attr_list", "pymdownx.details", "toc"]
+any_text = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1).map(str.strip)
+
+
+@settings(max_examples=300, deadline=None)
+@given(any_text.filter(bool))
+def test_escaped_text_renders_as_exactly_that_text_and_no_markup(text):
+    rendered = markdown.markdown(escape_markdown(text), extensions=EXTENSIONS)
+    inner = re.fullmatch(r"<p>(.*)</p>", rendered, re.DOTALL)
+    assert inner, rendered
+    assert "<" not in inner[1]
+    assert normalised(html.unescape(inner[1])) == normalised(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(any_text.filter(bool))
+def test_front_matter_round_trips_through_mkdocs_for_any_title(text):
+    page = front_matter({"title": text, "tags": [text]}) + "\nbody\n"
+    body, meta = get_data(page)
+    assert meta["title"] == text
+    assert meta["tags"] == [text]
+    assert body.strip() == "body"
+
+
+@given(any_text)
+def test_template_safe_text_has_no_angle_brackets_or_raw_quotes(text):
+    assert not set(template_safe(text)) & set("<>\"'")

@@ -1,0 +1,75 @@
+"""Rendering: literal text, run-in headings, ordering of theme pages, determinism."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from dataclasses import replace
+
+import markdown
+
+from generator.metadata import extract_metadata
+from generator.model import Block, BlockKind, Site, Theme
+from generator.render import (
+    escape_markdown,
+    newest_first,
+    render_block,
+    render_site,
+    run_in_heading,
+)
+
+from test_clean import cleaned
+
+THEME = Theme("water", "Water", "Water supply.")
+
+
+def article(case="dated_teasers_after_body", **changes):
+    return replace(extract_metadata(cleaned(case)), themes=("water",), **changes)
+
+
+def test_markdown_syntax_in_scraped_text_stays_literal():
+    text = "# 1. *not* [a link](javascript:x) <b>no</b> `code` {: .x }"
+    rendered = markdown.markdown(escape_markdown(text), extensions=["attr_list", "abbr"])
+    assert rendered == f"<p>{html.escape(text, quote=False)}</p>"
+
+
+def test_a_line_starting_like_a_list_or_heading_is_escaped():
+    assert escape_markdown("1990. The year") == "1990\\. The year"
+    assert escape_markdown("- not a list") == "\\- not a list"
+
+
+def test_run_in_heading_becomes_a_bold_lead_in():
+    paragraph = cleaned("run_in_heading").body[1]
+    assert run_in_heading(paragraph.text) == "Forensics"
+    assert render_block(paragraph).startswith("**Forensics** – Improving")
+
+
+def test_a_sentence_with_a_dash_is_not_a_run_in_heading():
+    assert run_in_heading("The council met on Monday – and agreed.") is None
+
+
+def test_headings_and_list_items_render_as_markdown_structure():
+    assert render_block(Block("Next steps", 1, 1, BlockKind.HEADING)) == "## Next steps\n"
+    assert render_block(Block("• new pipes", 1, 1, BlockKind.LIST_ITEM)) == "- new pipes\n"
+
+
+def test_theme_listing_is_newest_first_with_undated_last():
+    old = article(slug="old", date=dt.date(2020, 1, 1))
+    new = article(slug="new", date=dt.date(2024, 1, 1))
+    undated = article(slug="undated", date=None)
+    assert [a.slug for a in newest_first([undated, old, new])] == ["new", "old", "undated"]
+
+
+def test_same_site_renders_to_the_same_bytes_whatever_the_input_order():
+    a, b = article(slug="a"), article(case="dateline_prefix", slug="b")
+    one = render_site(Site((a, b), (THEME,), {"a": ("b",), "b": ("a",)}))
+    two = render_site(Site((b, a), (THEME,), {"b": ("a",), "a": ("b",)}))
+    assert one == two
+
+
+def test_briefing_page_states_what_is_not_stated_instead_of_guessing():
+    page = next(p for p in render_site(Site((article(author=None, date=None),), (THEME,)))
+                if p.path.startswith("briefings/"))
+    assert "**Author:** not stated" in page.text
+    assert "date not stated" in page.text
+    assert "date:" not in page.text.split("---")[1]

@@ -1,0 +1,78 @@
+"""The real site: a full ``mkdocs build --strict`` of the seeds, as CI and readers get it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.pipeline import Settings, generate
+
+from conftest import ROOT, SEEDS, copy_project, mkdocs_build
+
+pytestmark = pytest.mark.site
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("project"))
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    return project
+
+
+def test_strict_build_with_link_validation_passes_and_has_a_page_per_seed(built):
+    briefings = sorted((built / "site" / "briefings").glob("*.html"))
+    assert len(briefings) == len(list(SEEDS.glob("*.txt")))
+
+
+def test_committed_docs_are_what_the_generator_makes_from_seeds(tmp_path):
+    """docs/ in the repository is current: regenerating it changes nothing."""
+    project = copy_project(tmp_path)
+    report = generate(Settings(project / "seeds", project / "docs")).report
+    assert (report.written, report.deleted) == ([], [])
+
+
+def test_pages_load_nothing_from_the_network(built):
+    external = re.compile(r"""(?:src|href)=["'](?:https?:)?//""")
+    for page in (built / "site").rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        hits = [m for m in external.finditer(text)
+                if "<link" in text[max(0, m.start() - 60):m.start()]
+                or "<script" in text[max(0, m.start() - 60):m.start()]]
+        assert not hits, page
+        assert "fonts.googleapis" not in text
+
+
+def test_audit_page_lists_removed_lines_by_rule(built):
+    audit = (built / "site" / "cleaning.html").read_text(encoding="utf-8")
+    assert "related-section" in audit
+    assert "Was this content helpful?" in audit
+    assert "<details" in audit  # collapsed by default
+
+
+def test_navigation_stays_flat(built):
+    home = (built / "site" / "index.html").read_text(encoding="utf-8")
+    nav = re.search(r'<nav class="md-nav md-nav--primary".*?</nav>', home, re.DOTALL)[0]
+    assert "briefings/" not in nav
+
+
+def test_a_hostile_seed_cannot_inject_html(tmp_path):
+    project = copy_project(tmp_path)
+    (project / "seeds" / "zzz.txt").write_text(
+        'Hostile </title><script>alert(1)</script> "title" & <b>bold</b>\n\n'
+        "The committee said on Tuesday that it would review the report, and that the findings "
+        'would be published in full. <img src=x onerror="alert(2)"> It added that '
+        "[click](javascript:alert(3)) and **not bold** were part of the record, and that the "
+        "review would take several weeks to complete.\n", encoding="utf-8")
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    for page in (project / "site").rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        for injected in ("<script>alert", "<img src=x", 'href="javascript:', "<b>bold"):
+            assert injected not in text, (page, injected)
+
+
+def test_the_repository_hook_is_the_one_the_build_uses():
+    assert "generator/mkdocs_hook.py" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")

@@ -1,0 +1,29 @@
+from generator.model import Page
+from generator.render import front_matter
+from generator.write import write_pages
+
+
+def generated(path, body="text"):
+    return Page(path, front_matter({"title": "T"}) + body)
+
+
+def test_unchanged_pages_are_not_rewritten_so_serve_does_not_loop(tmp_path):
+    pages = [generated("index.md"), generated("briefings/a.md")]
+    assert len(write_pages(pages, tmp_path).written) == 2
+    again = write_pages(pages, tmp_path)
+    assert (again.written, again.unchanged) == ([], ["index.md", "briefings/a.md"])
+
+
+def test_hand_written_pages_are_never_overwritten(tmp_path):
+    (tmp_path / "index.md").write_text("# My own home page\n", encoding="utf-8")
+    report = write_pages([generated("index.md")], tmp_path)
+    assert (tmp_path / "index.md").read_text(encoding="utf-8") == "# My own home page\n"
+    assert "hand-written" in report.problems[0].message
+
+
+def test_stale_generated_pages_are_deleted_but_hand_written_ones_kept(tmp_path):
+    write_pages([generated("briefings/old.md")], tmp_path)
+    (tmp_path / "briefings" / "mine.md").write_text("# notes\n", encoding="utf-8")
+    report = write_pages([generated("briefings/new.md")], tmp_path)
+    assert report.deleted == ["briefings/old.md"]
+    assert sorted(p.name for p in (tmp_path / "briefings").iterdir()) == ["mine.md", "new.md"]
