@@ -232,8 +232,15 @@ def _headline_like(item: Judged) -> bool:
         not item.decided
         and MIN_TITLE_WORDS <= len(words) <= MAX_TITLE_WORDS
         and not item.text.endswith((".", ",", ";", ":"))
-        and (item.text[0].isupper() or item.text[0].isdigit())
+        and _starts_like_a_name(item.text)
     )
+
+
+def _starts_like_a_name(text: str) -> bool:
+    """First letter or digit is a capital or a digit, after any opening quote or mark
+    ("“Total Peace” Plan", "¿Qué pasa?")."""
+    first = text.lstrip("\"'“‘«¿¡([ ")[:1]
+    return first.isupper() or first.isdigit()
 
 
 def _title_copy_rule(copy: str, title: str) -> str | None:
@@ -346,7 +353,7 @@ def _structure_of(judged: list[Judged], index: int) -> tuple[BlockKind, str]:
 def _heading_like(text: str) -> bool:
     return (
         len(text.split()) <= MAX_HEADING_WORDS
-        and (text[0].isupper() or text[0].isdigit())
+        and _starts_like_a_name(text)
         and not text.endswith((".", ",", ";", "…"))
     )
 

@@ -25,7 +25,7 @@ BRIEFINGS_DIR = "briefings"
 THEMES_DIR = "themes"
 
 _INLINE_SPECIALS = re.compile(r"([\\`*_\[\]{}])")
-_LINE_START_SPECIALS = re.compile(r"^(\s*)([#+=-]|\d+(?=[.)]\s))")
+_LINE_START_SPECIALS = re.compile(r"^(\s*)([#+-])")
 # "Forensics – Improving the quality…": a short title-case lead-in, a dash, then the sentence.
 _RUN_IN_HEADING = re.compile(r"(?P<lead>[A-Z][\w’'(),&/ -]{2,70}?)\s[–—]\s(?=[A-Z“\"])")
 _MINOR_WORDS = frozenset({"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to"})
@@ -36,8 +36,7 @@ def escape_markdown(text: str) -> str:
     markup is backslash-escaped, and a line cannot start a heading or a list."""
     text = html.escape(text, quote=False)
     text = _INLINE_SPECIALS.sub(r"\\\1", text)
-    return _LINE_START_SPECIALS.sub(lambda m: m[1] + "\\" + m[2] if m[2][0] in "#+=-"
-                                    else m[1] + m[2], _escape_ordered_list(text))
+    return _LINE_START_SPECIALS.sub(r"\1\\\2", _escape_ordered_list(text))
 
 
 def _escape_ordered_list(text: str) -> str:

@@ -195,3 +195,10 @@ def test_densest_run_drops_good_text_far_from_the_article():
 
 def test_an_empty_document_has_no_blocks():
     assert clean(RawDoc("empty.txt", "\n\n")).blocks == ()
+
+
+def test_a_headline_opening_with_a_quotation_mark_is_still_the_title():
+    text = cleaned("breadcrumb_glued_to_title").raw.text.replace(
+        "Council Expands", "“Council Expands")
+    doc = clean(RawDoc("x.txt", text))
+    assert doc.first(BlockKind.TITLE).text.startswith("“Council Expands Water")

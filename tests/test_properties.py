@@ -83,3 +83,9 @@ def test_front_matter_round_trips_through_mkdocs_for_any_title(text):
 @given(any_text)
 def test_template_safe_text_has_no_angle_brackets_or_raw_quotes(text):
     assert not set(template_safe(text)) & set("<>\"'")
+
+
+def test_lone_punctuation_paragraphs_render_literally():
+    for text in ("=", "---", "***", "+", "#", "1.", "> quote"):
+        rendered = markdown.markdown(escape_markdown(text), extensions=EXTENSIONS)
+        assert html.unescape(rendered) == f"<p>{text}</p>", text
