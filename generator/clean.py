@@ -75,10 +75,15 @@ class Judged:
         return self.block.rule != "unclassified"
 
 
-def clean(doc: RawDoc, *, knowledge: Knowledge | None = None) -> CleanDoc:
-    """Classify every block of ``doc``; the body is what is left as paragraphs and headings."""
+def clean(
+    doc: RawDoc, *, knowledge: Knowledge | None = None, repeated: frozenset[str] = frozenset()
+) -> CleanDoc:
+    """Classify every block of ``doc``; the body is what is left as paragraphs and headings.
+
+    ``repeated`` holds the lines this article shares with others of its site (``corpus.py``).
+    """
     knowledge = knowledge or load_knowledge()
-    judged = [judge_alone(block, knowledge) for block in split_blocks(doc.text)]
+    judged = [judge_alone(block, knowledge, repeated) for block in split_blocks(doc.text)]
     judged = revise_from_context(judged)
     judged = mark_header(judged)
     judged = drop_teaser_sections(judged)
@@ -129,12 +134,16 @@ def _continues(previous_line: str, line: str, width: int) -> bool:
 # --- 2. each block alone -------------------------------------------------------------------
 
 
-def judge_alone(block: Block, knowledge: Knowledge) -> Judged:
+def judge_alone(
+    block: Block, knowledge: Knowledge, repeated: frozenset[str] = frozenset()
+) -> Judged:
     """Quality of a block from its own text; a matched phrase rule decides it at once."""
     text = block.text
     rule = knowledge.rule_for(text)
     if rule:
         return _rejected(block, rule.name, ends_article=rule.ends_article)
+    if text in repeated:
+        return _rejected(block, "repeated-on-site")
     if is_date_only(text):
         return _rejected(block, "date-only")
     if text.endswith(("…", "...")) and not text.startswith(("“", '"')):
@@ -163,33 +172,42 @@ def _prose_quality(text: str, stopwords: frozenset[str]) -> Quality:
 
 def revise_from_context(judged: list[Judged]) -> list[Judged]:
     """jusText's context pass: short blocks take their neighbours' side, near-good ones join
-    the text unless bad blocks surround them."""
-    revised = list(judged)
-    for i, item in enumerate(judged):
-        if item.quality is Quality.SHORT:
-            before, after = _neighbour(judged, i, -1), _neighbour(judged, i, +1)
-            good = before is Quality.GOOD and after is Quality.GOOD
-            revised[i] = replace(item, quality=Quality.GOOD if good else Quality.BAD)
-    for i, item in enumerate(revised):
-        if item.quality is Quality.NEAR_GOOD:
-            sides = {_neighbour(revised, i, -1, edge=None), _neighbour(revised, i, +1, edge=None)}
-            bad = Quality.BAD in sides and Quality.GOOD not in sides
-            revised[i] = replace(item, quality=Quality.BAD if bad else Quality.GOOD)
-    return revised
+    the text unless bad blocks surround them. The page edge counts as bad for short blocks
+    (menus sit there) but not for near-good text, so a page of one paragraph keeps it."""
+    before, after = _nearest_decided([j.quality for j in judged])
+    revised = [
+        replace(j, quality=Quality.GOOD if (before[i], after[i]) == (Quality.GOOD, Quality.GOOD)
+                else Quality.BAD) if j.quality is Quality.SHORT else j
+        for i, j in enumerate(judged)
+    ]
+    if not any(j.quality is Quality.GOOD for j in revised):
+        # No block is prose on its own: the page is a brief, and its near-good blocks are it.
+        return [replace(j, quality=Quality.GOOD) if j.quality is Quality.NEAR_GOOD else j
+                for j in revised]
+    before, after = _nearest_decided([j.quality for j in revised])
+    return [
+        replace(j, quality=Quality.BAD if Quality.BAD in (before[i], after[i])
+                and Quality.GOOD not in (before[i], after[i]) else Quality.GOOD)
+        if j.quality is Quality.NEAR_GOOD else j
+        for i, j in enumerate(revised)
+    ]
 
 
-def _neighbour(
-    judged: list[Judged], index: int, step: int, *, edge: Quality | None = Quality.BAD
-) -> Quality | None:
-    """The nearest quality in one direction that is not short or near-good. The page edge
-    counts as bad for short blocks (menus sit there) but not for near-good text, so a page
-    holding one paragraph keeps it."""
-    index += step
-    while 0 <= index < len(judged):
-        if judged[index].quality in (Quality.GOOD, Quality.BAD):
-            return judged[index].quality
-        index += step
-    return edge
+def _nearest_decided(qualities: list[Quality]) -> tuple[list[Quality | None], list[Quality | None]]:
+    """For each block, the nearest good-or-bad quality before it and after it (``None`` at
+    the page edge), in two linear passes."""
+    decided = (Quality.GOOD, Quality.BAD)
+    before: list[Quality | None] = []
+    last = None
+    for quality in qualities:
+        before.append(last)
+        last = quality if quality in decided else last
+    after: list[Quality | None] = []
+    last = None
+    for quality in reversed(qualities):
+        after.append(last)
+        last = quality if quality in decided else last
+    return before, after[::-1]
 
 
 # --- 4. header ------------------------------------------------------------------------------

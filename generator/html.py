@@ -18,7 +18,8 @@ from generator.dates import parse_date
 from generator.model import DeclaredMeta, InputFormat, RawDoc
 from generator.read import normalise_text
 
-NEVER_TEXT = ("script", "style", "noscript", "template", "svg", "form", "button", "select",
+# Never article text. Not <form>: some sites (ASP.NET) wrap the whole page in one.
+NEVER_TEXT = ("script", "style", "noscript", "template", "svg", "button", "select", "textarea",
               "iframe", "head")
 BLOCK_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre",
                         "td", "th", "dt", "dd", "figcaption", "caption", "div", "section",
@@ -26,7 +27,9 @@ BLOCK_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquo
                         "table", "tr", "br", "hr", "address", "time"})
 
 
-def page_to_doc(name: str, page: str) -> RawDoc:
+def page_to_doc(name: str, page: bytes) -> RawDoc:
+    """Bytes, not text: BeautifulSoup honours the page's declared charset (``<meta charset>``,
+    a byte-order mark) and falls back to detection, as browsers do."""
     soup = BeautifulSoup(page, "lxml")
     declared = declared_meta(soup)
     for element in soup.find_all(NEVER_TEXT):

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from generator.audit import render_audit
 from generator.clean import clean
+from generator.corpus import repeated_lines
 from generator.knowledge import Knowledge, load_knowledge
 from generator.links import related_briefings
 from generator.metadata import extract_metadata
@@ -57,10 +58,11 @@ def build_site(
 ) -> Site:
     knowledge = knowledge or load_knowledge()
     vocabulary = vocabulary or load_vocabulary()
+    repeated = repeated_lines(docs)
     articles = [
         assign_themes(
-            extract_metadata(clean(doc, knowledge=knowledge), override=overrides.get(doc.name),
-                             knowledge=knowledge),
+            extract_metadata(clean(doc, knowledge=knowledge, repeated=repeated[doc.name]),
+                             override=overrides.get(doc.name), knowledge=knowledge),
             vocabulary,
         )
         for doc in sorted(docs, key=lambda d: d.name)

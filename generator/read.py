@@ -39,19 +39,20 @@ def read_file(path: Path) -> RawDoc | Problem:
             f"unsupported file type {suffix or '(none)'!r}: "
             "save articles as .txt (a text scrape) or .html (the raw page)",
         )
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        return Problem(
-            path.name,
-            f"not valid UTF-8 (byte {error.object[error.start]:#04x} at offset {error.start}): "
-            "re-save the file as UTF-8",
-        )
+    data = path.read_bytes()
     if suffix in HTML_SUFFIXES:
         from generator.html import page_to_doc  # BeautifulSoup is only loaded for HTML input
 
-        doc = page_to_doc(path.name, text)
+        doc = page_to_doc(path.name, data)  # a page declares its own encoding
     else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            return Problem(
+                path.name,
+                f"not valid UTF-8 (byte {error.object[error.start]:#04x} at offset "
+                f"{error.start}): re-save the file as UTF-8",
+            )
         doc = RawDoc(name=path.name, text=normalise_text(text), format=InputFormat.TEXT)
     if not doc.text.strip():
         return Problem(path.name, "no text found in the file: nothing to publish")

@@ -171,8 +171,14 @@ def test_context_short_block_next_to_bad_block_becomes_bad():
 
 
 def test_context_near_good_block_between_bad_blocks_becomes_bad():
+    revised = revise_from_context(
+        judged(Quality.GOOD, Quality.BAD, Quality.NEAR_GOOD, Quality.BAD))
+    assert revised[2].quality is Quality.BAD
+
+
+def test_context_near_good_blocks_of_a_page_without_prose_are_its_text():
     revised = revise_from_context(judged(Quality.BAD, Quality.NEAR_GOOD, Quality.BAD))
-    assert revised[1].quality is Quality.BAD
+    assert revised[1].quality is Quality.GOOD
 
 
 def test_best_segment_is_the_maximum_sum_run():
