@@ -59,8 +59,8 @@ def _parser() -> argparse.ArgumentParser:
 
 def extract_text(path: Path) -> str:
     """Exactly what ``python -m generator extract PATH --format text`` prints."""
-    from generator.cli import as_text
     from generator.clean import clean
+    from generator.cli import as_text
     from generator.metadata import extract_metadata
     from generator.read import read_file
 
