@@ -59,13 +59,12 @@ def _parser() -> argparse.ArgumentParser:
 
 def extract_text(path: Path) -> str:
     """Exactly what ``python -m generator extract PATH --format text`` prints."""
-    from generator.clean import clean
     from generator.cli import as_text
-    from generator.metadata import extract_metadata
+    from generator.pipeline import article_from
     from generator.read import read_file
 
     doc = read_file(path)
-    return "" if not hasattr(doc, "text") else as_text(extract_metadata(clean(doc)))
+    return "" if not hasattr(doc, "text") else as_text(article_from(doc))
 
 
 def write_bodies(inputs: list[Path], outdir: Path) -> int:

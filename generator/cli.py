@@ -11,11 +11,9 @@ import json
 import sys
 from pathlib import Path
 
-from generator.clean import clean
-from generator.metadata import extract_metadata
 from generator.model import Article, Problem
 from generator.overrides import read_overrides
-from generator.pipeline import Settings, generate
+from generator.pipeline import Settings, article_from, generate
 from generator.read import read_file
 from generator.render import escape_markdown, render_block
 
@@ -62,7 +60,7 @@ def run_extract(args: argparse.Namespace) -> int:
     overrides, problems = read_overrides(args.file.parent)
     for problem in problems:
         print(f"problem: {problem}", file=sys.stderr)
-    article = extract_metadata(clean(doc), override=overrides.get(doc.name))
+    article = article_from(doc, override=overrides.get(doc.name))
     sys.stdout.write(FORMATTERS[args.format](article))
     return 0
 

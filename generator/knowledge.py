@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
@@ -39,6 +39,18 @@ class Knowledge:
     publisher_patterns: tuple[PublisherPattern, ...]
     organisation_words: frozenset[str]
     stopwords: frozenset[str]
+    entries: tuple[dict, ...] = ()  # the phrase rules as read, for profiles that extend them
+
+    def with_rules(self, entries: list[dict]) -> Knowledge:
+        """This knowledge with ``entries`` as its phrase rules (earlier entries win)."""
+        return replace(
+            self,
+            entries=tuple(entries),
+            rules=tuple(PhraseRule(e["name"], e.get("note", ""), bool(e.get("ends_article")))
+                        for e in entries),
+            whole=_alternation(entries, "whole"),
+            start=_alternation(entries, "start"),
+        )
 
     def rule_for(self, text: str) -> PhraseRule | None:
         """The phrase rule that matches ``text`` (a stripped block), if any."""
@@ -66,18 +78,51 @@ def _group(index: int, body: str, *, case_sensitive: bool) -> str:
 def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
     """Read and compile the data files (cached: they are read once per process)."""
     boilerplate = yaml.safe_load((data_dir / "boilerplate.yml").read_text(encoding="utf-8"))
-    entries = boilerplate["rules"]
     stopwords = (data_dir / "stopwords-en.txt").read_text(encoding="utf-8").split("\n")
     return Knowledge(
-        rules=tuple(
-            PhraseRule(e["name"], e.get("note", ""), bool(e.get("ends_article"))) for e in entries
-        ),
-        whole=_alternation(entries, "whole"),
-        start=_alternation(entries, "start"),
+        rules=(),
+        whole=re.compile(r"(?!)"),
+        start=re.compile(r"(?!)"),
         publisher_patterns=tuple(
             PublisherPattern(p["name"], re.compile(p["pattern"]))
             for p in boilerplate["publisher_patterns"]
         ),
         organisation_words=frozenset(boilerplate["organisation_words"]),
         stopwords=frozenset(w for w in stopwords if w and not w.startswith("#")),
-    )
+    ).with_rules(boilerplate["rules"])
+
+
+@dataclass(frozen=True)
+class SiteProfile:
+    """What the generic rules cannot know about one site (``data/sites/*.yml``)."""
+
+    name: str
+    hosts: frozenset[str]  # matched against the article's url (sources.yml or the page's own)
+    fingerprints: tuple[re.Pattern[str], ...]  # matched against the scrape's text
+    source: str | None  # the publisher's name, for pages that never state it
+    knowledge: Knowledge  # the generic knowledge with this site's phrase rules first
+
+    def matches(self, text: str, host: str | None) -> bool:
+        return host in self.hosts or any(f.search(text) for f in self.fingerprints)
+
+
+@functools.cache
+def load_profiles(sites_dir: Path = DATA_DIR / "sites") -> tuple[SiteProfile, ...]:
+    """Every site profile, in file-name order (the first that matches an article wins)."""
+    base = load_knowledge()
+    profiles = []
+    for path in sorted(sites_dir.glob("*.yml")):
+        entry = yaml.safe_load(path.read_text(encoding="utf-8"))
+        match = entry.get("match", {})
+        profiles.append(SiteProfile(
+            name=entry["name"],
+            hosts=frozenset(match.get("hosts", ())),
+            fingerprints=tuple(re.compile(f) for f in match.get("fingerprints", ())),
+            source=entry.get("source"),
+            knowledge=base.with_rules([*entry.get("rules", ()), *base.entries]),
+        ))
+    return tuple(profiles)
+
+
+def profile_for(text: str, host: str | None) -> SiteProfile | None:
+    return next((p for p in load_profiles() if p.matches(text, host)), None)

@@ -40,9 +40,14 @@ _BY = re.compile(r"(?i)^(?:by|written by|words by|text by)\s+")
 
 
 def extract_metadata(
-    clean: CleanDoc, *, override: Override | None = None, knowledge: Knowledge | None = None
+    clean: CleanDoc,
+    *,
+    override: Override | None = None,
+    knowledge: Knowledge | None = None,
+    site_source: str | None = None,
 ) -> Article:
-    """Build the article record; ``slug`` comes from the title and is made unique later."""
+    """Build the article record; ``slug`` comes from the title and is made unique later.
+    ``site_source`` is the publisher named by the article's site profile, if any."""
     knowledge = knowledge or load_knowledge()
     override = override or Override()
     declared = clean.raw.declared
@@ -63,6 +68,7 @@ def extract_metadata(
             source_from_byline(clean),
             source_from_dateline(clean),
             declared and declared.site_name,
+            site_source,
             lambda: source_from_fingerprints(clean, knowledge),
         ),
         author=first_of(override.author, declared and declared.author, author_from_byline(clean)),

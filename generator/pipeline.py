@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from generator.audit import render_audit
 from generator.clean import clean
 from generator.corpus import repeated_lines
-from generator.knowledge import Knowledge, load_knowledge
+from generator.knowledge import load_knowledge, profile_for
 from generator.links import related_briefings
 from generator.metadata import extract_metadata
 from generator.model import Article, Override, Page, Problem, RawDoc, Site
@@ -53,18 +54,13 @@ def build_site(
     overrides: dict[str, Override],
     *,
     problems: list[Problem] = (),
-    knowledge: Knowledge | None = None,
     vocabulary: Vocabulary | None = None,
 ) -> Site:
-    knowledge = knowledge or load_knowledge()
     vocabulary = vocabulary or load_vocabulary()
     repeated = repeated_lines(docs)
     articles = [
-        assign_themes(
-            extract_metadata(clean(doc, knowledge=knowledge, repeated=repeated[doc.name]),
-                             override=overrides.get(doc.name), knowledge=knowledge),
-            vocabulary,
-        )
+        assign_themes(article_from(doc, override=overrides.get(doc.name),
+                                   repeated=repeated[doc.name]), vocabulary)
         for doc in sorted(docs, key=lambda d: d.name)
     ]
     published, empty = [], []
@@ -74,6 +70,19 @@ def build_site(
                                      "line was judged boilerplate")
                              for a in empty)]
     return Site(tuple(published), vocabulary.themes, related_briefings(published), tuple(problems))
+
+
+def article_from(
+    doc: RawDoc, *, override: Override | None = None, repeated: frozenset[str] = frozenset()
+) -> Article:
+    """Clean one document and read its metadata, with its site's profile if one matches."""
+    override = override or Override()
+    url = override.url or (doc.declared and doc.declared.url)
+    profile = profile_for(doc.text, urlsplit(url).hostname if url else None)
+    knowledge = profile.knowledge if profile else load_knowledge()
+    return extract_metadata(clean(doc, knowledge=knowledge, repeated=repeated),
+                            override=override, knowledge=knowledge,
+                            site_source=profile and profile.source)
 
 
 def render_pages(site: Site) -> list[Page]:
