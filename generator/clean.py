@@ -33,6 +33,7 @@ MAX_HEADING_WORDS = 14  # a heading is a short phrase, not a sentence
 MAX_TITLE_WORDS = 30
 MIN_TITLE_WORDS = 2
 TITLE_SEARCH_DISTANCE = 4  # blocks between a headline and the byline or text it introduces
+DATE_WINDOW = 4  # a date line stands this close to the byline or the article's first paragraph
 # Hard-wrapped prose: a run of lines at least this wide whose full lines reach the same width.
 WRAP_MIN_WIDTH = 50
 WRAP_FULL_SHARE = 0.75
@@ -220,12 +221,18 @@ def mark_header(judged: list[Judged]) -> list[Judged]:
     first_text = next((i for i, j in enumerate(judged) if j.quality is Quality.GOOD
                        and j.alone is not Quality.SHORT), len(judged))
     header = list(judged)
-    for i in range(first_text):
-        item = header[i]
-        if item.alone is Quality.SHORT and _BYLINE.match(item.text):
-            header[i] = item.decide(BlockKind.BYLINE, "byline")
-        elif is_date_only(item.text) and item.block.rule == "date-only":
-            header[i] = item.decide(BlockKind.DATELINE, "date-line")
+    bylines = [i for i in range(first_text)
+               if judged[i].alone is Quality.SHORT and _BYLINE.match(judged[i].text)]
+    for i in bylines[-1:]:
+        header[i] = judged[i].decide(BlockKind.BYLINE, "byline")
+    # The date line nearest the article's start: a date at the top of the page, far from
+    # the byline and the text, is the site's "today" banner or a teaser, not this article's.
+    near = {*range(first_text - DATE_WINDOW, first_text),
+            *(k for i in bylines[-1:] for k in range(i - DATE_WINDOW, i + DATE_WINDOW + 1))}
+    dates = [i for i in range(first_text)
+             if i in near and judged[i].block.rule == "date-only"]
+    for i in dates[-1:]:
+        header[i] = judged[i].decide(BlockKind.DATELINE, "date-line")
     return _mark_title(header, first_text)
 
 

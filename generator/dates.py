@@ -28,11 +28,15 @@ PUBLISHED_LABEL = r"(?:published|posted|first published|date|dated)(?:\s+on)?\s*
 UPDATED_LABEL = r"(?:updated|last updated|modified|last modified)(?:\s+on)?\s*:?"
 
 DATE_RE = re.compile(DATE, re.IGNORECASE)
-# A block that is only a date, perhaps with a weekday, a time or a "Published" label.
+# A block that is only a date, perhaps with a weekday, a time, a "Published" label, or the
+# separator left where a byline stood before it ("| November 18, 2019 12:26 PM").
 DATE_ONLY_RE = re.compile(
-    rf"(?:(?P<label>{PUBLISHED_LABEL}|{UPDATED_LABEL})\s*)?(?:{_WEEKDAY}\s+)?(?P<date>{DATE})\s*{_TIME}?\.?",
+    rf"(?:[|·•–—-]\s*)?(?:(?P<label>{PUBLISHED_LABEL}|{UPDATED_LABEL})\s*)?(?:{_WEEKDAY}\s+)?"
+    rf"(?P<date>{DATE})\s*{_TIME}?\.?",
     re.IGNORECASE,
 )
+# "11/13/19": read only when unambiguous (a part above 12 can only be the day).
+NUMERIC_DATE_RE = re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>(?:19|20)?\d{2})\b")
 _UPDATED_RE = re.compile(UPDATED_LABEL, re.IGNORECASE)
 
 
@@ -41,6 +45,26 @@ def parse_date(text: str) -> dt.date | None:
     try:
         return dateutil_parser.parse(text.replace(".", " "), fuzzy=False).date()
     except (ValueError, OverflowError):
+        return None
+
+
+def find_date(text: str) -> dt.date | None:
+    """The first date written in ``text``: written out, or numeric when unambiguous."""
+    match = DATE_RE.search(text)
+    if match:
+        return parse_date(match.group())
+    numeric = NUMERIC_DATE_RE.search(text)
+    return _unambiguous(numeric) if numeric else None
+
+
+def _unambiguous(match: re.Match[str]) -> dt.date | None:
+    a, b, year = int(match["a"]), int(match["b"]), int(match["year"])
+    if (a > 12) == (b > 12):  # both could be the month, or neither is a valid day-month pair
+        return None
+    month, day = (b, a) if a > 12 else (a, b)
+    try:
+        return dt.date(year + 2000 if year < 100 else year, month, day)
+    except ValueError:
         return None
 
 

@@ -15,7 +15,7 @@ from typing import TypeVar
 
 from slugify import slugify
 
-from generator.dates import DATE_RE, DATELINE_PREFIX_RE, date_only, parse_date
+from generator.dates import DATE_RE, DATELINE_PREFIX_RE, date_only, find_date, parse_date
 from generator.knowledge import Knowledge, load_knowledge
 from generator.model import Article, BlockKind, CleanDoc, Override
 
@@ -199,8 +199,7 @@ def _organisation_in_footer(clean: CleanDoc, knowledge: Knowledge) -> str | None
 
 def date_from_byline(clean: CleanDoc) -> dt.date | None:
     block = clean.first(BlockKind.BYLINE)
-    match = DATE_RE.search(block.text) if block else None
-    return parse_date(match.group()) if match else None
+    return find_date(block.text) if block else None
 
 
 def date_from_dateline(clean: CleanDoc) -> dt.date | None:

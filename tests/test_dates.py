@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from generator.dates import DATELINE_PREFIX_RE, date_only, is_date_only
+from generator.dates import DATELINE_PREFIX_RE, date_only, find_date, is_date_only
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -30,3 +30,16 @@ def test_a_sentence_with_a_date_is_not_a_date_line():
 def test_dateline_prefix_needs_outlet_date_and_separator():
     assert DATELINE_PREFIX_RE.match("ECNET, October 3, 2024: The text")["name"] == "ECNET"
     assert DATELINE_PREFIX_RE.match("On October 3, 2024 the council met") is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("By Kashmira Gander On 11/13/19 at 4:00 PM EST", dt.date(2019, 11, 13)),
+    ("Posted 13/11/2019", dt.date(2019, 11, 13)),
+    ("On 03/04/2021", None),  # March 4 or 3 April: not read
+])
+def test_numeric_dates_are_read_only_when_unambiguous(text, expected):
+    assert find_date(text) == expected
+
+
+def test_a_date_after_a_byline_separator_is_a_date_line():
+    assert date_only("| November 18, 2019 12:26 PM") == dt.date(2019, 11, 18)

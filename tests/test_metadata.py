@@ -84,3 +84,9 @@ def test_first_of_asks_callables_only_when_reached():
         raise AssertionError("asked too late in the cascade")
 
     assert first_of(None, "", "found", fail) == "found"
+
+
+def test_todays_date_banner_at_the_top_of_the_page_is_not_the_publication_date():
+    article = extract_metadata(cleaned("todays_date_banner_above_the_page"))
+    assert article.date == dt.date(2019, 11, 18)
+    assert article.author == "Ana Ruiz"
