@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from generator.clean import STRUCTURAL_RULES
 from generator.knowledge import Knowledge
 from generator.model import Article, Page, Problem, Removal
 from generator.render import BRIEFINGS_DIR, escape_markdown, front_matter
@@ -16,7 +17,8 @@ AUDIT_PAGE = "cleaning.md"
 
 
 def render_audit(articles: list[Article], problems: list[Problem], knowledge: Knowledge) -> Page:
-    notes = {rule.name: rule.note for rule in knowledge.rules}
+    notes = {**{f"{layer}:{name}": note for name, note in knowledge.notes.items()
+                for layer in ("phrase", "section_end", "metadata")}, **STRUCTURAL_RULES}
     parts = [
         front_matter({"title": "How these briefings were cleaned",
                       "description": "What the cleaner kept and removed, line by line."}),
@@ -34,9 +36,14 @@ def render_audit(articles: list[Article], problems: list[Problem], knowledge: Kn
 def _problems_section(problems: list[Problem]) -> str:
     if not problems:
         return "Every file in `seeds/` was published.\n"
-    rows = "\n".join(f"- `{escape_markdown(p.file)}`: {escape_markdown(p.message)}"
+    rows = "\n".join(f"- {escape_markdown(p.file)}: {escape_markdown(p.message)}"
                      for p in problems)
     return f'!!! warning "Files that could not be published"\n\n{_indent(rows)}\n'
+
+
+def _note(rule: str, notes: dict[str, str]) -> str | None:
+    """A rule's explanation; a teaser box inside the article is explained by its marker."""
+    return notes.get(rule) or notes.get(rule.removesuffix("_box"))
 
 
 def _article_section(article: Article, notes: dict[str, str]) -> str:
@@ -46,10 +53,10 @@ def _article_section(article: Article, notes: dict[str, str]) -> str:
     for removal in removed:
         by_rule[removal.rule].append(removal)
     header = (f"## [{escape_markdown(article.title)}]({BRIEFINGS_DIR}/{article.slug}.md)\n\n"
-              f"`{escape_markdown(article.name)}`: {kept} lines kept, {len(removed)} removed.\n")
+              f"{escape_markdown(article.name)}: {kept} lines kept, {len(removed)} removed.\n")
     groups = [
         f'??? note "{rule} ({len(lines)})"\n'
-        + (_indent(escape_markdown(notes[rule])) + "\n\n" if rule in notes else "\n")
+        + (_indent(escape_markdown(_note(rule, notes))) + "\n\n" if _note(rule, notes) else "\n")
         + _indent("\n".join(f"- line {r.line}: {escape_markdown(r.text)}" for r in lines))
         + "\n"
         for rule, lines in sorted(by_rule.items())

@@ -1,14 +1,15 @@
-"""Loads the cleaner's data files once: boilerplate phrases, publisher fingerprints, stop words.
+"""Loads the cleaner's data once: boilerplate phrases, section ends, metadata lines,
+function words, publisher fingerprints and site profiles (``generator/data/``).
 
-All phrase rules are compiled into two alternations with one named group per rule, so a
-block is tested against every rule with two regex calls and the match says which rule won.
+Phrase rules are indexed by trigger words, so a unit is only tested against the few rules
+whose trigger words it contains: most units cost one set intersection, not a regex.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
@@ -18,9 +19,11 @@ DATA_DIR = Path(__file__).parent / "data"
 
 @dataclass(frozen=True)
 class PhraseRule:
+    order: int  # position in the data file: the first matching rule names the removal
     name: str
-    note: str
-    ends_article: bool  # a section heading after which the page holds only teasers
+    patterns: tuple[re.Pattern[str], ...]
+    short_only: bool  # only units of at most SHORT_PHRASE_MAX chars
+    tail_only: bool  # only the last units of the article (an author bio)
 
 
 @dataclass(frozen=True)
@@ -33,63 +36,74 @@ class PublisherPattern:
 class Knowledge:
     """Everything the cleaner and the metadata stage know that is not code."""
 
-    rules: tuple[PhraseRule, ...]
-    whole: re.Pattern[str]  # one alternation: group ``r<i>`` is rule i's whole-block patterns
-    start: re.Pattern[str]  # the same for patterns that match a block's beginning
+    phrase_rules: tuple[PhraseRule, ...]
+    by_trigger: dict[str, tuple[PhraseRule, ...]]
+    section_end: re.Pattern[str]  # one named group per section-end rule
+    teaser_sections: frozenset[str]  # section ends that may open a box inside the article
+    metadata: re.Pattern[str]  # byline and date-only lines; one named group per rule
+    stopwords: frozenset[str]
     publisher_patterns: tuple[PublisherPattern, ...]
     organisation_words: frozenset[str]
-    stopwords: frozenset[str]
-    entries: tuple[dict, ...] = ()  # the phrase rules as read, for profiles that extend them
+    notes: dict[str, str] = field(default_factory=dict)  # rule name → what it catches
+    phrase_entries: tuple[dict, ...] = ()  # as read, for profiles that extend them
 
-    def with_rules(self, entries: list[dict]) -> Knowledge:
+    @functools.cached_property
+    def triggers(self) -> frozenset[str]:
+        return frozenset(self.by_trigger)
+
+    @functools.cached_property
+    def long_rules(self) -> tuple[PhraseRule, ...]:
+        """Rules that also look at long units (on their first characters)."""
+        return tuple(r for r in self.phrase_rules if not r.short_only)
+
+    def with_phrase_rules(self, entries: list[dict]) -> Knowledge:
         """This knowledge with ``entries`` as its phrase rules (earlier entries win)."""
-        return replace(
-            self,
-            entries=tuple(entries),
-            rules=tuple(PhraseRule(e["name"], e.get("note", ""), bool(e.get("ends_article")))
-                        for e in entries),
-            whole=_alternation(entries, "whole"),
-            start=_alternation(entries, "start"),
-        )
-
-    def rule_for(self, text: str) -> PhraseRule | None:
-        """The phrase rule that matches ``text`` (a stripped block), if any."""
-        match = self.whole.fullmatch(text) or self.start.match(text)
-        return self.rules[int(match.lastgroup[1:])] if match else None
+        rules = tuple(_phrase_rule(i, e) for i, e in enumerate(entries))
+        by_trigger: dict[str, list[PhraseRule]] = {}
+        for rule, entry in zip(rules, entries, strict=True):
+            for word in entry["triggers"].split():
+                by_trigger.setdefault(word, []).append(rule)
+        notes = {**self.notes, **{e["name"]: e.get("note", "") for e in entries}}
+        return replace(self, phrase_rules=rules, phrase_entries=tuple(entries), notes=notes,
+                       by_trigger={w: tuple(r) for w, r in by_trigger.items()})
 
 
-def _alternation(entries: list[dict], key: str) -> re.Pattern[str]:
-    groups = [
-        _group(index, "|".join(f"(?:{p})" for p in entry[key]),
-               case_sensitive=bool(entry.get("case_sensitive")))
-        for index, entry in enumerate(entries)
-        if entry.get(key)
-    ]
-    return re.compile("|".join(groups) or r"(?!)")
+def _phrase_rule(order: int, entry: dict) -> PhraseRule:
+    return PhraseRule(order, entry["name"], tuple(re.compile(p) for p in entry["patterns"]),
+                      short_only=entry.get("scope") == "short",
+                      tail_only=entry.get("position") == "tail")
 
 
-def _group(index: int, body: str, *, case_sensitive: bool) -> str:
-    """``(?P<r3>(?i:a|b))``: a named group per rule, with case folding scoped to that rule."""
-    inner = body if case_sensitive else f"(?i:{body})"
-    return f"(?P<r{index}>{inner})"
+def _combine(entries: list[dict]) -> re.Pattern[str]:
+    """One case-insensitive regex with a named group per rule (``case: sensitive`` rules keep
+    their case): a single match says which rule matched."""
+    groups = []
+    for entry in entries:
+        body = "|".join(f"(?:{p})" for p in entry["patterns"])
+        if entry.get("case") == "sensitive":
+            body = f"(?-i:{body})"
+        groups.append(f"(?P<{entry['name']}>{body})")
+    return re.compile("|".join(groups), re.IGNORECASE)
 
 
 @functools.cache
 def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
-    """Read and compile the data files (cached: they are read once per process)."""
-    boilerplate = yaml.safe_load((data_dir / "boilerplate.yml").read_text(encoding="utf-8"))
-    stopwords = (data_dir / "stopwords-en.txt").read_text(encoding="utf-8").split("\n")
-    return Knowledge(
-        rules=(),
-        whole=re.compile(r"(?!)"),
-        start=re.compile(r"(?!)"),
-        publisher_patterns=tuple(
-            PublisherPattern(p["name"], re.compile(p["pattern"]))
-            for p in boilerplate["publisher_patterns"]
-        ),
-        organisation_words=frozenset(boilerplate["organisation_words"]),
-        stopwords=frozenset(w for w in stopwords if w and not w.startswith("#")),
-    ).with_rules(boilerplate["rules"])
+    """Read and compile ``boilerplate.yml`` (cached: read once per process)."""
+    data = yaml.safe_load((data_dir / "boilerplate.yml").read_text(encoding="utf-8"))
+    sections, metadata = data["section_end_rules"], data["metadata_rules"]
+    base = Knowledge(
+        phrase_rules=(),
+        by_trigger={},
+        section_end=_combine(sections),
+        teaser_sections=frozenset(s["name"] for s in sections if s.get("policy") == "teaser"),
+        metadata=_combine(metadata),
+        stopwords=frozenset(data["stopwords"].split()),
+        publisher_patterns=tuple(PublisherPattern(p["name"], re.compile(p["pattern"]))
+                                 for p in data["publisher_patterns"]),
+        organisation_words=frozenset(data["organisation_words"]),
+        notes={e["name"]: e.get("note", "") for e in [*sections, *metadata]},
+    )
+    return base.with_phrase_rules(data["phrase_rules"])
 
 
 @dataclass(frozen=True)
@@ -119,7 +133,7 @@ def load_profiles(sites_dir: Path = DATA_DIR / "sites") -> tuple[SiteProfile, ..
             hosts=frozenset(match.get("hosts", ())),
             fingerprints=tuple(re.compile(f) for f in match.get("fingerprints", ())),
             source=entry.get("source"),
-            knowledge=base.with_rules([*entry.get("rules", ()), *base.entries]),
+            knowledge=base.with_phrase_rules([*entry.get("rules", ()), *base.phrase_entries]),
         ))
     return tuple(profiles)
 

@@ -15,6 +15,7 @@ from typing import TypeVar
 
 from slugify import slugify
 
+from generator.clean import phrase_rule
 from generator.dates import DATE_RE, DATELINE_PREFIX_RE, date_only, find_date, parse_date
 from generator.knowledge import Knowledge, load_knowledge
 from generator.model import Article, BlockKind, CleanDoc, Override
@@ -165,7 +166,7 @@ def source_from_dateline(clean: CleanDoc) -> str | None:
 def source_from_fingerprints(clean: CleanDoc, knowledge: Knowledge) -> str | None:
     """The publisher as the page's own boilerplate names it: "About InSight Crime",
     "© 2019 Los Angeles Times", or an organisation's name alone in the footer."""
-    removed = [b.text for b in clean.blocks if b.kind is BlockKind.BOILERPLATE]
+    removed = [r.text for r in clean.removed_lines()]
     for fingerprint in knowledge.publisher_patterns:
         for text in removed:
             match = fingerprint.pattern.search(text)
@@ -175,22 +176,23 @@ def source_from_fingerprints(clean: CleanDoc, knowledge: Knowledge) -> str | Non
 
 
 # Removed for where they stand, not for what they say: a footer name may be among them.
-_POSITIONAL_RULES = frozenset({"outside-main-text", "short-fragment"})
+_POSITIONAL_RULES = frozenset({"segment:outside_main_run", "context:short_in_run"})
 
 
 def _organisation_in_footer(clean: CleanDoc, knowledge: Knowledge) -> str | None:
     last_body = max((b.last_line for b in clean.body), default=0)
-    for block in clean.blocks:
-        words = block.text.split()
+    for line in clean.removed_lines():
+        words = line.text.split()
         if (
-            block.first_line > last_body
-            and block.rule in _POSITIONAL_RULES
+            line.line > last_body
+            and line.rule in _POSITIONAL_RULES
             and len(words) <= MAX_SOURCE_WORDS
             and knowledge.organisation_words.intersection(words)
             and all(w[0].isupper() or w in {"of", "the", "and", "for", "&"} for w in words)
-            and not block.text.endswith((".", ":", "?"))
+            and not line.text.endswith((".", ":", "?"))
+            and phrase_rule(line.text, knowledge) is None  # "Terms of Service" is a link
         ):
-            return block.text
+            return line.text
     return None
 
 

@@ -105,7 +105,8 @@ class CleanDoc:
     def removed_lines(self) -> list[Removal]:
         """Every input line kept out of the body, with the rule that kept it out.
 
-        A block spanning several lines gives one entry per line, with that line's own text.
+        A block spanning several lines (a wrapped paragraph, or a run of lines removed by one
+        rule) gives one entry per non-blank line, with that line's own text.
         """
         lines = self.raw.text.split("\n")
         return [
@@ -113,6 +114,7 @@ class CleanDoc:
                     block.rule)
             for block in self.removed
             for n in block.lines
+            if block.first_line == block.last_line or lines[n - 1].strip()
         ]
 
 

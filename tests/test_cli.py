@@ -20,7 +20,7 @@ def test_extract_json_has_the_documented_keys_and_removed_lines():
     assert list(record) == ["title", "title_derived", "source", "author", "date", "body",
                             "removed"]
     assert record["date"] == "2021-03-09"
-    byline = {"line": 5, "text": "By Julieta Pelcastre/Diálogo", "rule": "byline"}
+    byline = {"line": 5, "text": "By Julieta Pelcastre/Diálogo", "rule": "header:byline"}
     assert byline in record["removed"]
 
 

@@ -18,9 +18,11 @@ match:
   fingerprints: ['Valley Courier Network']
 source: The Valley Courier
 rules:
-  - name: courier-member-pitch
+  - name: courier_member_pitch
     note: the pitch under every Courier article (test fixture)
-    start: ['courier members read first']
+    scope: short
+    triggers: 'members'
+    patterns: ['^courier members read first']
 """
 
 
@@ -33,15 +35,17 @@ def profiles(tmp_path, monkeypatch):
 
 
 def doc(*extra: str) -> RawDoc:
+    """The pitch sits inside the article, where phrase rules decide (outside it, position
+    alone removes it)."""
     return RawDoc("a.txt", "\n\n".join([PROSE, "Courier members read first: join today!",
-                                        *extra]))
+                                        PROSE.replace("Monday", "Tuesday"), *extra]))
 
 
 def test_profile_found_by_fingerprint_adds_its_rules_and_publisher(profiles):
     article = article_from(doc("A Valley Courier Network site"))
     assert article.source == "The Valley Courier"
     pitch = next(b for b in article.clean.blocks if b.text.startswith("Courier members"))
-    assert pitch.rule == "courier-member-pitch"
+    assert pitch.rule == "phrase:courier_member_pitch"
 
 
 def test_profile_found_by_the_host_of_the_articles_url(profiles):
@@ -53,4 +57,4 @@ def test_no_profile_no_site_rules(profiles):
     article = article_from(doc())
     assert article.source is None
     pitch = next(b for b in article.clean.blocks if b.text.startswith("Courier members"))
-    assert pitch.rule != "courier-member-pitch"
+    assert pitch.rule != "phrase:courier_member_pitch"

@@ -47,8 +47,9 @@ def test_pages_load_nothing_from_the_network(built):
 
 def test_audit_page_lists_removed_lines_by_rule(built):
     audit = (built / "site" / "cleaning.html").read_text(encoding="utf-8")
-    assert "related-section" in audit
+    assert "section_end:feedback_prompt" in audit
     assert "Was this content helpful?" in audit
+    assert "densest run of text" in audit  # rules are explained, not only named
     assert "<details" in audit  # collapsed by default
 
 
