@@ -25,6 +25,7 @@ a thousand pages a second (``benchmarks/extraction.py``).
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import string
 from collections import Counter
@@ -32,7 +33,7 @@ from dataclasses import replace
 
 from generator.dates import DATELINE_PREFIX_RE, is_date_only
 from generator.knowledge import Knowledge, load_knowledge
-from generator.model import Block, BlockKind, CleanDoc, RawDoc
+from generator.model import Block, BlockKind, CleanDoc, InputFormat, RawDoc
 
 # Unit classes.
 LONG_CHARS = 100  # "good" needs this many chars: one real sentence
@@ -135,7 +136,8 @@ def clean(
     knowledge = knowledge or load_knowledge()
     units = split_units(doc.text)
     page = page_features([u[0] for u in units], knowledge, repeated)
-    start = decide(page, knowledge)
+    # An HTML page's reader has already found the article (html.py): all of it is the run.
+    start = decide(page, knowledge, extracted=doc.format is InputFormat.HTML)
     header = find_header(page, start, knowledge)
     return CleanDoc(raw=doc, blocks=split_dateline_prefix(to_blocks(units, page, header)))
 
@@ -220,17 +222,23 @@ def page_features(texts: list[str], knowledge: Knowledge, repeated: frozenset[st
     page.dup = [prefixes[t[:DUP_PREFIX]] > 1 for t in texts]
     page.trunc = [t.endswith(TRUNCATION_MARKS) for t in texts]
     page.known = [t in repeated for t in texts] if repeated else [False] * count
-    page.link = [c < 200 and _looks_like_link(t) for t, c in zip(texts, chars, strict=True)]
+    page.link = _link_like(texts, chars)
     page.stop, page.nospace = _stop_densities(texts, chars, knowledge.stopwords)
     page.keep = [False] * count
     page.rule = [""] * count
     return page
 
 
-def _looks_like_link(text: str) -> bool:
-    cheap = ("www." in text or "://" in text or "@" in text or ".com" in text or ".org" in text
-             or ".net" in text or ".gov" in text or ".htm" in text)
-    return cheap and LINKLIKE_RE.search(text) is not None
+def _link_like(texts: list[str], chars: list[int]) -> list[bool]:
+    """Short units holding an address, e-mail or domain name; plain substring tests first,
+    as the regex is slower than they are."""
+    link = [False] * len(texts)
+    for i, text in enumerate(texts):
+        if chars[i] < 200 and ("www." in text or "://" in text or "@" in text or ".com" in text
+                               or ".org" in text or ".net" in text or ".gov" in text
+                               or ".htm" in text):
+            link[i] = LINKLIKE_RE.search(text) is not None
+    return link
 
 
 def _stop_densities(
@@ -542,16 +550,21 @@ def _between_body(page: Page, index: int, start: int, end: int) -> bool:
     return k < end and _is_body(cls[k])
 
 
-def decide(page: Page, knowledge: Knowledge) -> int:
-    """Set ``keep`` and ``rule`` on every unit; returns where the article's run starts."""
+def decide(page: Page, knowledge: Knowledge, *, extracted: bool = False) -> int:
+    """Set ``keep`` and ``rule`` on every unit; returns where the article's run starts.
+    ``extracted``: the text is an article already taken out of its page, so the run is
+    all of it."""
     count = len(page.text)
     if not count:
         return 0
     classify_units(page)
     # A scrape's first line is the page's <title>, unless it is prose: then the page starts
     # with its text (and cleaning a cleaned body changes nothing).
-    title_key = "" if _is_body(page.cls[0]) else _key(page.text[0])
-    start, end, stop, stop_rule = find_run(page, title_key, knowledge)
+    title_key = "" if _is_body(page.cls[0]) or extracted else _key(page.text[0])
+    if extracted:
+        start, end, stop, stop_rule = 0, count, count, ""
+    else:
+        start, end, stop, stop_rule = find_run(page, title_key, knowledge)
     rule = page.rule
     rule[:start] = ["segment:outside_main_run"] * start
     rule[end:stop] = ["segment:outside_main_run"] * (stop - end)
@@ -561,6 +574,8 @@ def decide(page: Page, knowledge: Knowledge) -> int:
         if rule[i] and rule[i] != "context:data_list":
             continue  # settled already: a box, or before the headline
         keep, rule[i] = _decide_in_run(page, i, start, end, kept_prefixes)
+        if extracted and not keep:  # the page reader found it in the article: trust it
+            keep, rule[i] = True, "body:extracted"
         if keep:
             found = metadata_rule(page.text[i], title_key, knowledge)
             if found:
@@ -615,27 +630,21 @@ _KIND_OF_RULE = {
 def to_blocks(units: list[Unit], page: Page, header: dict[int, str]) -> list[Block]:
     """One block per kept unit; consecutive units removed by the same rule make one block
     (a menu of 200 lines is one decision), whose lines the audit still lists one by one."""
+    rules = list(page.rule)
+    for i, rule in header.items():
+        rules[i] = rule
     blocks: list[Block] = []
-    run: list[Unit] = []
-    run_rule = ""
-    keep, rules = page.keep, page.rule
-    for i, unit in enumerate(units):
-        rule = header.get(i, rules[i]) if header else rules[i]
-        if not keep[i] and rule == run_rule and run:  # the common case: a run goes on
-            run.append(unit)
-            continue
-        kind = _kind(unit[0], rule) if keep[i] else _KIND_OF_RULE.get(rule, BlockKind.BOILERPLATE)
-        if kind is BlockKind.BOILERPLATE and (rule == run_rule or not run):
-            run.append(unit)
-            run_rule = rule
-            continue
-        if run:
-            blocks.append(_removed_block(run, run_rule))
-        run, run_rule = ([unit], rule) if kind is BlockKind.BOILERPLATE else ([], "")
-        if kind is not BlockKind.BOILERPLATE:
-            blocks.append(Block(*unit, kind, rule))
-    if run:
-        blocks.append(_removed_block(run, run_rule))
+    decisions = zip(page.keep, rules, strict=True)
+    index = 0
+    for (keep, rule), group in itertools.groupby(decisions):
+        size = len(list(group))
+        kind = None if keep else _KIND_OF_RULE.get(rule, BlockKind.BOILERPLATE)
+        if kind is BlockKind.BOILERPLATE:
+            blocks.append(_removed_block(units[index:index + size], rule))
+        else:
+            blocks.extend(Block(*unit, kind or _kind(unit[0], rule), rule)
+                          for unit in units[index:index + size])
+        index += size
     return blocks
 
 
@@ -664,7 +673,7 @@ def find_header(page: Page, start: int, knowledge: Knowledge) -> dict[int, str]:
     right above the byline, date or text."""
     window = range(max(0, start - TITLE_WINDOW), start)
     metadata = {i: knowledge.metadata.fullmatch(page.text[i]) for i in window
-                if page.chars[i] <= METADATA_MAX}
+                if page.chars[i] <= METADATA_MAX and _maybe_metadata(page.text[i])}
     bylines = [i for i, m in metadata.items() if m and m.lastgroup == "byline"]
     near = {*range(start - DATE_WINDOW, start),
             *(k for i in bylines[-1:] for k in range(i - DATE_WINDOW, i + DATE_WINDOW + 1))}
@@ -675,6 +684,18 @@ def find_header(page: Page, start: int, knowledge: Knowledge) -> dict[int, str]:
     if "metadata:title" not in page.rule:
         header.update(_find_title(page, [i for i in window if i not in header], knowledge))
     return header
+
+
+_BYLINE_WORDS = frozenset({"by", "written", "words", "story", "reporting", "por", "par", "von",
+                           "oleh", "door", "di", "author", "author:", "posted", "published",
+                           "editor", "editor:"})
+_HAS_DIGIT = re.compile(r"\d").search
+
+
+def _maybe_metadata(text: str) -> bool:
+    """Cheap test before the metadata patterns: bylines start with a known word, date
+    lines hold a digit."""
+    return text.split(" ", 1)[0].lower() in _BYLINE_WORDS or _HAS_DIGIT(text) is not None
 
 
 def _find_title(page: Page, window: list[int], knowledge: Knowledge) -> dict[int, str]:

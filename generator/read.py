@@ -41,7 +41,7 @@ def read_file(path: Path) -> RawDoc | Problem:
         )
     data = path.read_bytes()
     if suffix in HTML_SUFFIXES:
-        from generator.html import page_to_doc  # BeautifulSoup is only loaded for HTML input
+        from generator.html import page_to_doc  # lxml is only loaded for HTML input
 
         doc = page_to_doc(path.name, data)  # a page declares its own encoding
     else:
