@@ -35,23 +35,19 @@ def test_phrase_rules_leave_article_text_alone(rule, text):
     assert phrase_rule(text, KNOWLEDGE) is None
 
 
-@pytest.mark.parametrize(("rule", "text"), cases("section_end_rules", "catches"))
-def test_section_end_rule_catches_its_examples(rule, text):
-    match = KNOWLEDGE.section_end.match(text)
+PATTERNS = {"section_end_rules": KNOWLEDGE.section_end, "metadata_rules": KNOWLEDGE.metadata}
+
+
+def pattern_cases(key: str) -> list[tuple[str, str, str]]:
+    return [(section, rule, text) for section in PATTERNS for rule, text in cases(section, key)]
+
+
+@pytest.mark.parametrize(("section", "rule", "text"), pattern_cases("catches"))
+def test_section_end_and_metadata_rules_catch_their_examples(section, rule, text):
+    match = PATTERNS[section].match(text)
     assert match and match.lastgroup == rule
 
 
-@pytest.mark.parametrize(("rule", "text"), cases("section_end_rules", "leaves"))
-def test_section_end_rules_leave_article_text_alone(rule, text):
-    assert KNOWLEDGE.section_end.match(text) is None
-
-
-@pytest.mark.parametrize(("rule", "text"), cases("metadata_rules", "catches"))
-def test_metadata_rule_catches_its_examples(rule, text):
-    match = KNOWLEDGE.metadata.match(text)
-    assert match and match.lastgroup == rule
-
-
-@pytest.mark.parametrize(("rule", "text"), cases("metadata_rules", "leaves"))
-def test_metadata_rules_leave_article_text_alone(rule, text):
-    assert KNOWLEDGE.metadata.match(text) is None
+@pytest.mark.parametrize(("section", "rule", "text"), pattern_cases("leaves"))
+def test_section_end_and_metadata_rules_leave_article_text_alone(section, rule, text):
+    assert PATTERNS[section].match(text) is None
