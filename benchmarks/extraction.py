@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 VARIANTS = {"blocks": ".blocks.txt", "html": ".html"}
-SPEED_ROUNDS = 5  # the dev set is cleaned this many times; the best round counts
+SPEED_ROUNDS = 15  # the dev set is cleaned this many times; the best round counts
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -137,7 +137,7 @@ def speed(dev: Path) -> None:
     text_rate = _best_rate(lambda: [clean(doc) for doc in texts], len(texts))
     seed_rate = _best_rate(lambda: [clean(doc) for doc in seeds * 20], len(seeds) * 20)
     html_rate = _best_rate(lambda: [clean(read_file(p)) for p in pages], len(pages),
-                           rounds=2)
+                           rounds=3)
     print(f"\nspeed, one process (CPU time, best of {SPEED_ROUNDS}): "
           f"{text_rate:,.0f} text articles/s on the {len(texts)} dev scrapes "
           f"(whole news pages, ~180 lines each), {seed_rate:,.0f}/s on the seed articles; "

@@ -152,17 +152,17 @@ def split_units(text: str) -> list[Unit]:
     hard-wrapped and the line reaches the margin (or half of it, mid-sentence)."""
     blocks: list[tuple[int, list[str]]] = []  # (number of the first line, the lines)
     run: list[str] = []
-    for number, line in enumerate(text.split("\n"), start=1):
+    number = 0
+    for line in text.split("\n"):
+        number += 1
         line = line.strip()
         if line:
-            if not run:
-                first = number
             run.append(line)
         elif run:
-            blocks.append((first, run))
+            blocks.append((number - len(run), run))
             run = []
     if run:
-        blocks.append((first, run))
+        blocks.append((number + 1 - len(run), run))
     width = _wrap_width(blocks)
     units: list[Unit] = []
     for first, lines in blocks:
@@ -218,8 +218,9 @@ def page_features(texts: list[str], knowledge: Knowledge, repeated: frozenset[st
     page.end = [t[-1] in END_PUNCT for t in texts]
     exact = Counter(texts)
     page.rep = [exact[t] > 1 for t in texts]
-    prefixes = Counter(t[:DUP_PREFIX] for t in texts)
-    page.dup = [prefixes[t[:DUP_PREFIX]] > 1 for t in texts]
+    prefixes = [t[:DUP_PREFIX] for t in texts]
+    prefix_counts = Counter(prefixes)
+    page.dup = [prefix_counts[p] > 1 for p in prefixes]
     page.trunc = [t.endswith(TRUNCATION_MARKS) for t in texts]
     page.known = [t in repeated for t in texts] if repeated else [False] * count
     page.link = _link_like(texts, chars)
@@ -278,8 +279,8 @@ def classify_units(page: Page) -> None:
     link, trunc, rep, dup, known = page.link, page.trunc, page.rep, page.dup, page.known
     signals = zip(page.chars, page.end, page.stop, page.nospace, strict=True)
     for i, (chars, end, stop, nospace) in enumerate(signals):
-        repeated = (rep[i] or (dup[i] and not end)) and chars < REPEAT_BAD_MAX
-        if link[i] or trunc[i] or known[i] or repeated:
+        if (link[i] or trunc[i] or known[i]
+                or (rep[i] or dup[i] and not end) and chars < REPEAT_BAD_MAX):
             classes[i] = "bad"
             values[i] = -SHORT_PENALTY if trunc[i] else -max(SHORT_PENALTY, BAD_WEIGHT * chars)
         elif chars < SHORT_CHARS:
@@ -319,26 +320,23 @@ def main_segment(
 
 
 def _anchored_segment(values: list[float], starts: range) -> tuple[int, int, float]:
-    """Best prefix-sum difference over a start in ``starts`` and any end after it."""
+    """Best prefix-sum difference over a start in ``starts`` and any end after it (the last
+    end, if several score the same). Prefix sums and suffix maxima run in C (accumulate)."""
     count = len(values)
-    prefix = [0.0] * (count + 1)
-    for i, value in enumerate(values):
-        prefix[i + 1] = prefix[i] + value
-    best_after, best_end = [0.0] * (count + 1), [0] * (count + 1)  # max prefix[j], j >= i
-    best_after[count], best_end[count] = prefix[count], count
-    for i in range(count - 1, -1, -1):
-        if prefix[i] > best_after[i + 1]:
-            best_after[i], best_end[i] = prefix[i], i
-        else:
-            best_after[i], best_end[i] = best_after[i + 1], best_end[i + 1]
-    best, span = 0.0, (0, 0)
+    prefix = [0.0, *itertools.accumulate(values)]
+    best_after = list(itertools.accumulate(reversed(prefix), max))[::-1]  # max(prefix[i:])
+    best, best_start = 0.0, None
     for start in starts:
         if start >= count:
             break
         score = best_after[start + 1] - prefix[start]
         if score > best:
-            best, span = score, (start, best_end[start + 1])
-    return span[0], span[1], best
+            best, best_start = score, start
+    if best_start is None:
+        return 0, 0, 0.0
+    target = best_after[best_start + 1]
+    end = next(j for j in range(count, best_start, -1) if prefix[j] == target)
+    return best_start, end, best
 
 
 def _is_body(cls: str) -> bool:
@@ -442,9 +440,10 @@ def first_title(page: Page, title_key: str) -> int | None:
     """Index of the first repetition of the <title> on the page (the headline)."""
     if not title_key:
         return None
+    head = page.text[0][:2].lower()  # a cheap test before the full comparison
     return next((i for i in range(1, len(page.text))
-                 if page.chars[i] <= METADATA_MAX and page.cls[i] != "good"
-                 and is_title(page.text[i], title_key)), None)
+                 if page.text[i][:2].lower() == head and page.chars[i] <= METADATA_MAX
+                 and page.cls[i] != "good" and is_title(page.text[i], title_key)), None)
 
 
 def title_in_run(page: Page, start: int, end: int, title_key: str) -> int | None:
