@@ -80,7 +80,7 @@ def is_date_only(text: str) -> bool:
     """True for a block that only carries a date (published, updated, or a teaser's date)."""
     return DATE_ONLY_RE.fullmatch(text) is not None
 
-# "ECNETNews, October 3, 2024: The United States…" · "WASHINGTON, Oct. 3, 2024 (Reuters) — …":
+# "ValleyNews, October 3, 2024: The council…" · "WASHINGTON, Oct. 3, 2024 (Reuters) — …":
 # a dateline glued to the first paragraph. The outlet (or place) comes first, the date next.
 DATELINE_PREFIX_RE = re.compile(
     rf"(?P<prefix>(?P<name>[A-Z][\w&.'’ -]{{1,40}}?),?\s+(?P<date>(?i:{DATE}))"

@@ -100,8 +100,8 @@ def title_from_text(clean: CleanDoc) -> str | None:
 
 
 def derive_title(clean: CleanDoc, knowledge: Knowledge) -> str | None:
-    """The opening clause of the first paragraph, e.g. "The United States and Guatemala have
-    pledged to bolster security…": words of the article, never of the page around it."""
+    """The opening clause of the first paragraph, e.g. "The regional council agreed on Monday
+    to expand the water programme…": words of the article, never of the page around it."""
     paragraph = next((b for b in clean.body if b.kind is BlockKind.PARAGRAPH), None)
     if paragraph is None:
         return None
@@ -136,7 +136,7 @@ def first_sentence(text: str) -> str:
 
 
 def _byline_parts(clean: CleanDoc) -> list[str]:
-    """ "By Julieta Pelcastre/Diálogo" → ["Julieta Pelcastre", "Diálogo"]."""
+    """ "By Ana Ruiz/The Valley Courier" → ["Ana Ruiz", "The Valley Courier"]."""
     block = clean.first(BlockKind.BYLINE)
     if block is None:
         return []
@@ -155,7 +155,7 @@ def source_from_byline(clean: CleanDoc) -> str | None:
 
 
 def source_from_dateline(clean: CleanDoc) -> str | None:
-    """ "ECNETNews, October 3, 2024:" names the outlet; "(Reuters)" names the agency."""
+    """ "ValleyNews, October 3, 2024:" names the outlet; "(Reuters)" names the agency."""
     match = _dateline_match(clean)
     if not match:
         return None
@@ -164,7 +164,7 @@ def source_from_dateline(clean: CleanDoc) -> str | None:
 
 
 def source_from_fingerprints(clean: CleanDoc, knowledge: Knowledge) -> str | None:
-    """The publisher as the page's own boilerplate names it: "About InSight Crime",
+    """The publisher as the page's own boilerplate names it: "About The Valley Courier",
     "© 2019 Los Angeles Times", or an organisation's name alone in the footer."""
     removed = [r.text for r in clean.removed_lines()]
     for fingerprint in knowledge.publisher_patterns:

@@ -31,10 +31,6 @@ class BlockKind(enum.Enum):
     def is_body(self) -> bool:
         return self in BODY_KINDS
 
-    @property
-    def is_metadata(self) -> bool:
-        return self in (BlockKind.TITLE, BlockKind.BYLINE, BlockKind.DATELINE)
-
 
 BODY_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.LIST_ITEM})
 
