@@ -87,6 +87,8 @@ KEY_RE = re.compile(r"\W+")
 DIGIT_AND_LETTER_RE = re.compile(r"\d.*[^\W\d_]|[^\W\d_].*\d")
 LIST_MARKER_RE = re.compile(r"(?:[-•*·▪–]|\d{1,2}[.)])\s+\S")
 WORD_STRIP = string.punctuation + "“”‘’«»…–—·•"  # stripped from words for trigger lookup
+# Trigger words hold no punctuation, so one translate splits "share:" and "(photo" for all.
+_PUNCTUATION_TO_SPACE = str.maketrans(dict.fromkeys(WORD_STRIP, " "))
 
 
 # What the rules that are code, not data, decide: shown on the audit page.
@@ -501,23 +503,21 @@ def find_run(page: Page, title_key: str, knowledge: Knowledge) -> tuple[int, int
 
 
 def phrase_rule(text: str, knowledge: Knowledge, *, tail: bool = True) -> str | None:
-    """The boilerplate phrase rule matching a unit, if any. Short units try only the rules
-    whose trigger words they contain, in data-file order; long units try the rules without
-    ``scope: short`` on their first LONG_PHRASE_PREFIX chars. ``tail`` says whether the unit
-    is among the article's last units, where author bios stand."""
-    if len(text) <= SHORT_PHRASE_MAX:
-        low = text.lower()
-        words = {w.strip(WORD_STRIP) for w in low.split()}
-        if "©" in low:
-            words.add("©")
-        hits = words & knowledge.triggers
-        if not hits:
-            return None
-        candidates = sorted({r for w in hits for r in knowledge.by_trigger[w]},
-                            key=lambda r: r.order)
-    else:
-        low = text[:LONG_PHRASE_PREFIX].lower()
-        candidates = knowledge.long_rules
+    """The boilerplate phrase rule matching a unit, if any: only the rules whose trigger words
+    the unit contains are tried, in data-file order. Long units are read up to
+    LONG_PHRASE_PREFIX chars (notices and bios say what they are early) and only by rules
+    without ``scope: short``. ``tail`` says whether the unit is among the article's last
+    units, where author bios stand."""
+    short = len(text) <= SHORT_PHRASE_MAX
+    low = text.lower() if short else text[:LONG_PHRASE_PREFIX].lower()
+    words = set(low.translate(_PUNCTUATION_TO_SPACE).split())
+    if "©" in low:
+        words.add("©")
+    hits = words & knowledge.triggers
+    if not hits:
+        return None
+    candidates = sorted({r for w in hits for r in knowledge.by_trigger[w]
+                         if short or not r.short_only}, key=lambda r: r.order)
     for rule in candidates:
         if (tail or not rule.tail_only) and any(p.search(low) for p in rule.patterns):
             return rule.name

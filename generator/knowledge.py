@@ -51,11 +51,6 @@ class Knowledge:
     def triggers(self) -> frozenset[str]:
         return frozenset(self.by_trigger)
 
-    @functools.cached_property
-    def long_rules(self) -> tuple[PhraseRule, ...]:
-        """Rules that also look at long units (on their first characters)."""
-        return tuple(r for r in self.phrase_rules if not r.short_only)
-
     def with_phrase_rules(self, entries: list[dict]) -> Knowledge:
         """This knowledge with ``entries`` as its phrase rules (earlier entries win)."""
         rules = tuple(_phrase_rule(i, e) for i, e in enumerate(entries))

@@ -60,7 +60,7 @@ class DeclaredMeta:
     url: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: pages have hundreds of blocks
 class Block:
     """A unit of the scrape (a paragraph, heading, menu item…) and the rule that classified it.
 
