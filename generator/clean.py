@@ -226,7 +226,7 @@ def page_features(texts: list[str], knowledge: Knowledge, repeated: frozenset[st
     page.trunc = [t.endswith(TRUNCATION_MARKS) for t in texts]
     page.known = [t in repeated for t in texts] if repeated else [False] * count
     page.link = _link_like(texts, chars)
-    page.stop, page.nospace = _stop_densities(texts, chars, knowledge.stopwords)
+    page.stop, page.nospace = _stop_densities(texts, chars, page.end, knowledge.stopwords)
     page.keep = [False] * count
     page.rule = [""] * count
     return page
@@ -245,16 +245,17 @@ def _link_like(texts: list[str], chars: list[int]) -> list[bool]:
 
 
 def _stop_densities(
-    texts: list[str], chars: list[int], stopwords: frozenset[str]
+    texts: list[str], chars: list[int], ends: list[bool], stopwords: frozenset[str]
 ) -> tuple[list[float], list[bool]]:
     """Share of function words in each unit's first words, and which units have too few
     spaces for words (CJK-like). On a page whose language the list does not cover, the
-    shares carry no information and every unit passes the test."""
+    shares carry no information and every unit passes the test. Only units that could be
+    prose are measured: long ones, and shorter ones that end like a sentence."""
     is_stopword = stopwords.__contains__
     stop, nospace = [0.0] * len(texts), [False] * len(texts)
     words_total = stopwords_total = 0
     for i, text in enumerate(texts):
-        if chars[i] >= SHORT_CHARS:
+        if chars[i] >= LONG_CHARS or chars[i] >= SHORT_CHARS and ends[i]:
             words = text[:STOP_SAMPLE_CHARS].lower().split()
             found = sum(map(is_stopword, words))
             stop[i] = found / len(words)
