@@ -279,13 +279,12 @@ def classify_units(page: Page) -> None:
     """
     count = len(page.text)
     classes, values = [""] * count, [0.0] * count
-    link, trunc, rep, dup, known = page.link, page.trunc, page.rep, page.dup, page.known
-    signals = zip(page.chars, page.end, page.stop, page.nospace, strict=True)
-    for i, (chars, end, stop, nospace) in enumerate(signals):
-        if (link[i] or trunc[i] or known[i]
-                or (rep[i] or dup[i] and not end) and chars < REPEAT_BAD_MAX):
+    signals = zip(page.chars, page.end, page.stop, page.nospace, page.link, page.trunc,
+                  page.known, page.rep, page.dup, strict=True)
+    for i, (chars, end, stop, nospace, link, trunc, known, rep, dup) in enumerate(signals):
+        if link or trunc or known or (rep or dup and not end) and chars < REPEAT_BAD_MAX:
             classes[i] = "bad"
-            values[i] = -SHORT_PENALTY if trunc[i] else -max(SHORT_PENALTY, BAD_WEIGHT * chars)
+            values[i] = -SHORT_PENALTY if trunc else -max(SHORT_PENALTY, BAD_WEIGHT * chars)
         elif chars < SHORT_CHARS:
             classes[i], values[i] = "short", -SHORT_PENALTY
         elif (chars >= LONG_CHARS and (nospace or stop >= MIN_STOP_DENSITY)
