@@ -87,8 +87,6 @@ KEY_RE = re.compile(r"\W+")
 DIGIT_AND_LETTER_RE = re.compile(r"\d.*[^\W\d_]|[^\W\d_].*\d")
 LIST_MARKER_RE = re.compile(r"(?:[-•*·▪–]|\d{1,2}[.)])\s+\S")
 WORD_STRIP = string.punctuation + "“”‘’«»…–—·•"  # stripped from words for trigger lookup
-# Trigger words hold no punctuation, so one translate splits "share:" and "(photo" for all.
-_PUNCTUATION_TO_SPACE = str.maketrans(dict.fromkeys(WORD_STRIP, " "))
 
 
 # What the rules that are code, not data, decide: shown on the audit page.
@@ -510,7 +508,7 @@ def phrase_rule(text: str, knowledge: Knowledge, *, tail: bool = True) -> str | 
     units, where author bios stand."""
     short = len(text) <= SHORT_PHRASE_MAX
     low = text.lower() if short else text[:LONG_PHRASE_PREFIX].lower()
-    words = set(low.translate(_PUNCTUATION_TO_SPACE).split())
+    words = {w.strip(WORD_STRIP) for w in low.split()}  # faster here than translate or a regex
     if "©" in low:
         words.add("©")
     hits = words & knowledge.triggers
@@ -648,7 +646,7 @@ def to_blocks(units: list[Unit], page: Page, header: dict[int, str]) -> list[Blo
 
 
 def _removed_block(run: list[Unit], rule: str) -> Block:
-    text = "\n".join(u[0] for u in run)
+    text = "\n".join([u[0] for u in run])
     return Block(text, run[0][1], run[-1][2], BlockKind.BOILERPLATE, rule)
 
 
@@ -717,13 +715,13 @@ def _headline_like(page: Page, i: int) -> bool:
     """Could be a headline: not prose, not link-like, not a cut-off teaser, not a line the
     site repeats elsewhere (repeated on its own page is fine), and shaped like a title."""
     text = page.text[i]
-    return (
+    return (  # cheapest tests first
         page.cls[i] != "good"
-        and not (page.link[i] or page.trunc[i] or page.known[i])
         and page.chars[i] <= METADATA_MAX
-        and MIN_TITLE_WORDS <= len(text.split()) <= MAX_TITLE_WORDS
+        and not (page.link[i] or page.trunc[i] or page.known[i])
         and not text.endswith((".", ",", ";", ":"))
         and _starts_like_a_name(text)
+        and MIN_TITLE_WORDS <= text.count(" ") + 1 <= MAX_TITLE_WORDS
     )
 
 
