@@ -46,14 +46,20 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+def dev_parser(description: str) -> argparse.ArgumentParser:
+    """The options every benchmark of the development set takes."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--dev", type=Path, default=SHARED / "extraction-dev")
     parser.add_argument("--scorer", type=Path, default=SHARED / "tools" / "score_extraction.py")
+    parser.add_argument("--worst", type=int, default=0, help="list the K worst pages")
+    return parser
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = dev_parser(__doc__.split("\n")[0])
     parser.add_argument("--per-process", action="store_true",
                         help="score `python -m generator extract FILE --format text`, one "
                              "process per page, instead of one process for all pages")
-    parser.add_argument("--worst", type=int, default=0, help="list the K worst pages")
     return parser
 
 
@@ -134,9 +140,9 @@ def speed(dev: Path) -> None:
     texts = [read_file(p) for p in sorted(dev.glob("*.blocks.txt"))]
     seeds = [read_file(p) for p in sorted((ROOT / "seeds").glob("*.txt"))]
     pages = sorted(dev.glob("*.html"))
-    text_rate = _best_rate(lambda: [clean(doc) for doc in texts], len(texts))
-    seed_rate = _best_rate(lambda: [clean(doc) for doc in seeds * 20], len(seeds) * 20)
-    html_rate = _best_rate(lambda: [clean(read_file(p)) for p in pages], len(pages),
+    text_rate = best_rate(lambda: [clean(doc) for doc in texts], len(texts))
+    seed_rate = best_rate(lambda: [clean(doc) for doc in seeds * 20], len(seeds) * 20)
+    html_rate = best_rate(lambda: [clean(read_file(p)) for p in pages], len(pages),
                            rounds=3)
     print(f"\nspeed, one process (CPU time, best of {SPEED_ROUNDS}): "
           f"{text_rate:,.0f} text articles/s on the {len(texts)} dev scrapes "
@@ -144,7 +150,8 @@ def speed(dev: Path) -> None:
           f"{html_rate:,.1f} HTML pages/s ({len(pages)} pages, parsing included)")
 
 
-def _best_rate(work, count: int, rounds: int = SPEED_ROUNDS) -> float:
+def best_rate(work, count: int, rounds: int = SPEED_ROUNDS) -> float:
+    """Items per second: the best of ``rounds`` runs of ``work``, in CPU time."""
     best = float("inf")
     for _ in range(rounds):  # CPU time: on a shared machine, wall time measures the others
         start = time.process_time()
