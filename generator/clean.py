@@ -528,7 +528,7 @@ def metadata_rule(text: str, title_key: str, knowledge: Knowledge) -> str | None
         return None
     if is_title(text, title_key):
         return "title"
-    match = knowledge.metadata.match(text)
+    match = knowledge.metadata.match(text) if _maybe_metadata(text) else None
     return match.lastgroup if match else None
 
 
