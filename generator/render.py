@@ -28,6 +28,9 @@ _INLINE_SPECIALS = re.compile(r"([\\`*_\[\]{}])")
 _LINE_START_SPECIALS = re.compile(r"^(\s*)([#+-])")
 # "Forensics – Improving the quality…": a short title-case lead-in, a dash, then the sentence.
 _RUN_IN_HEADING = re.compile(r"(?P<lead>[A-Z][\w’'(),&/ -]{2,70}?)\s[–—]\s(?=[A-Z“\"])")
+# A link target from a scraped page (og:url) must not become "javascript:" or break out of
+# the <…> link syntax: only plain web addresses are linked.
+_SAFE_URL = re.compile(r"https?://[^\s<>\"'`\\]+")
 _MINOR_WORDS = frozenset({"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to"})
 
 
@@ -139,7 +142,9 @@ def _facts_line(article: Article) -> str:
         f"**Author:** {escape_markdown(article.author or 'not stated')}",
         f"**Published:** {article.date.isoformat() if article.date else 'date not stated'}",
     ]
-    if article.url:
+    if article.licence:
+        facts.append(f"**Licence:** {escape_markdown(article.licence)}")
+    if article.url and _SAFE_URL.fullmatch(article.url):
         facts.append(f"[Original article](<{article.url}>)")
     return " · ".join(facts)
 

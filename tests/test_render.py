@@ -73,3 +73,18 @@ def test_briefing_page_states_what_is_not_stated_instead_of_guessing():
     assert "**Author:** not stated" in page.text
     assert "date not stated" in page.text
     assert "date:" not in page.text.split("---")[1]
+
+
+def test_an_overridden_licence_and_url_show_on_the_briefing_page():
+    licensed = article(licence="CC BY-NC 4.0", url="https://example.org/a")
+    page = next(p for p in render_site(Site((licensed,), (THEME,)))
+                if p.path.startswith("briefings/"))
+    assert "**Licence:** CC BY-NC 4.0" in page.text
+    assert "[Original article](<https://example.org/a>)" in page.text
+
+
+def test_a_declared_url_that_is_not_a_web_address_is_never_linked():
+    for url in ("javascript:alert(1)", "https://x.org/a> <script>", "data:text/html,x"):
+        page = next(p for p in render_site(Site((article(url=url),), (THEME,)))
+                    if p.path.startswith("briefings/"))
+        assert "Original article" not in page.text, url
