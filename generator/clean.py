@@ -683,9 +683,13 @@ def find_header(page: Page, start: int, knowledge: Knowledge) -> dict[int, str]:
     return header
 
 
-_BYLINE_WORDS = frozenset({"by", "written", "words", "story", "reporting", "por", "par", "von",
-                           "oleh", "door", "di", "author", "author:", "posted", "published",
-                           "editor", "editor:"})
+# How the bylines that data/boilerplate.yml recognises begin, in several languages; the
+# metadata stage strips them to leave the names.
+BYLINE_LEADS = ("written by", "words by", "story by", "reporting by", "posted by",
+                "published by", "by", "por", "par", "von", "oleh", "door", "di", "author",
+                "editor")
+_BYLINE_WORDS = frozenset(w for lead in BYLINE_LEADS for w in (lead.split()[0],
+                                                                lead.split()[0] + ":"))
 _HAS_DIGIT = re.compile(r"\d").search
 
 

@@ -23,7 +23,10 @@ DATE = (
     rf"|{_YEAR}-\d{{2}}-\d{{2}})"  # 2024-10-03
 )
 _WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?"
-_TIME = r"(?:(?:at|,|-|–|\|)?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}|UTC[+-]?\d*)?)"
+_TIME = (  # "5:50 PM ET", "10:00:00 GMT" (RFC 822, common in <meta>), "10:00 +0100"
+    r"(?:(?:at|,|-|–|\|)?\s*\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
+    r"\s*(?:[A-Z]{2,5}|UTC[+-]?\d*|[+-]\d{2}:?\d{2})?)"
+)
 PUBLISHED_LABEL = r"(?:published|posted|first published|date|dated)(?:\s+on)?\s*:?"
 UPDATED_LABEL = r"(?:updated|last updated|modified|last modified)(?:\s+on)?\s*:?"
 

@@ -24,14 +24,13 @@ import datetime as dt
 import html
 import json
 import re
-import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 import lxml.html
-from dateutil import parser as dateutil_parser
 from lxml import etree
 
+from generator.dates import date_only
 from generator.model import DeclaredMeta, InputFormat, RawDoc
 from generator.read import normalise_text
 
@@ -567,19 +566,9 @@ def to_date(value: object) -> dt.date | None:
             date = dt.date(*map(int, match.groups()))
         except ValueError:
             return None
-    else:
-        date = written_date(text)
+    else:  # a complete date in words; "November 2019" or "Tuesday" is no date
+        date = date_only(text)
     return date if date and EARLIEST_YEAR <= date.year <= LATEST_YEAR else None
-
-
-def written_date(text: str) -> dt.date | None:
-    """A date in words ("Nov 19, 2019") read by dateutil, or ``None``."""
-    try:
-        with warnings.catch_warnings():  # "tzname EST identified but not understood"
-            warnings.simplefilter("ignore")
-            return dateutil_parser.parse(text, fuzzy=False).date()
-    except (ValueError, OverflowError, TypeError):
-        return None
 
 
 def declared_url(root: etree._Element, meta: dict[str, str]) -> str | None:

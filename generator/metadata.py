@@ -15,7 +15,7 @@ from typing import TypeVar
 
 from slugify import slugify
 
-from generator.clean import phrase_rule
+from generator.clean import BYLINE_LEADS, phrase_rule
 from generator.dates import DATE_RE, DATELINE_PREFIX_RE, date_only, find_date, parse_date
 from generator.knowledge import Knowledge, load_knowledge
 from generator.model import Article, BlockKind, CleanDoc, Override
@@ -37,7 +37,7 @@ _GLUED_ROLE = re.compile(
     r"(?<=[a-z])(?:Staff|Senior|Contributing|Special|Chief|Guest)?\s?"
     r"(?:Writer|Reporter|Correspondent|Editor|Columnist|Contributor)s?$"
 )
-_BY = re.compile(r"(?i)^(?:by|written by|words by|text by)\s+")
+_BY = re.compile(rf"(?i)^(?:{'|'.join(BYLINE_LEADS)})\s*:?\s+")
 
 
 def extract_metadata(

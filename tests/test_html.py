@@ -103,10 +103,11 @@ def test_declared_dates_are_read(value, date):
     assert to_date(value) == date
 
 
-def test_dateutil_warnings_are_silenced():
+def test_rfc_822_dates_are_read_without_warnings():
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # an unknown time zone name warns in dateutil
         assert to_date("Tue, 19 Nov 2019 10:00:00 XYZT") == dt.date(2019, 11, 19)
+        assert to_date("Tue, 19 Nov 2019 10:00:00 +0100") == dt.date(2019, 11, 19)
 
 
 def test_lenient_json_ld_salvages_the_date_from_broken_json():
@@ -179,3 +180,8 @@ def test_html_article_is_cleaned_like_a_text_scrape():
     assert [b.text[:20] for b in article.body] == ["The regional council", "Officials said that "]
     assert (article.title, article.source, article.author) == (
         "Council Expands Water Programme", "The Valley Courier", "Ana Ruiz")
+
+
+@pytest.mark.parametrize("declared", ["2019", "November 2019", "Tuesday"])
+def test_an_incomplete_declared_date_stays_empty_rather_than_taking_todays_parts(declared):
+    assert to_date(declared) is None

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from generator.clean import clean
 from generator.knowledge import load_knowledge
 from generator.metadata import derive_title, extract_metadata, first_of, first_sentence
@@ -90,3 +92,11 @@ def test_todays_date_banner_at_the_top_of_the_page_is_not_the_publication_date()
     article = extract_metadata(cleaned("todays_date_banner_above_the_page"))
     assert article.date == dt.date(2019, 11, 18)
     assert article.author == "Ana Ruiz"
+
+
+@pytest.mark.parametrize("byline", ["Por Ana Ruiz", "Author: Ana Ruiz", "Posted by Ana Ruiz",
+                                    "By Ana Ruiz"])
+def test_every_byline_form_the_cleaner_recognises_gives_the_bare_name(byline):
+    paragraph = cleaned("dateline_prefix").body[1].text
+    text = f"Council Expands Water Programme\n\n{byline}\n\n{paragraph}\n\n{paragraph} Again."
+    assert extract_metadata(clean(RawDoc("x.txt", text))).author == "Ana Ruiz"
