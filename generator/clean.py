@@ -85,7 +85,7 @@ TRUNCATION_MARKS = ("…", "...", "[…]", "[...]")
 LINKLIKE_RE = re.compile(r"https?://|www\.|\S@\S+\.\w|\.(com|org|net|gov|html?)\b", re.I)
 KEY_RE = re.compile(r"\W+")
 DIGIT_AND_LETTER_RE = re.compile(r"\d.*[^\W\d_]|[^\W\d_].*\d")
-LIST_MARKER_RE = re.compile(r"(?:[-•*·▪–]|\d{1,2}[.)])\s+\S")
+LIST_MARKER_RE = re.compile(r"(?:[-•*·▪–]|(?P<number>\d{1,2})[.)])\s+(?=\S)")
 WORD_STRIP = string.punctuation + "“”‘’«»…–—·•"  # stripped from words for trigger lookup
 
 

@@ -7,6 +7,7 @@ import html
 from dataclasses import replace
 
 import markdown
+import pytest
 
 from generator.metadata import extract_metadata
 from generator.model import Block, BlockKind, Site, Theme
@@ -88,3 +89,12 @@ def test_a_declared_url_that_is_not_a_web_address_is_never_linked():
         page = next(p for p in render_site(Site((article(url=url),), (THEME,)))
                     if p.path.startswith("briefings/"))
         assert "Original article" not in page.text, url
+
+
+@pytest.mark.parametrize(("text", "markdown_text"), [
+    ("new pipes in the north", "- new pipes in the north\n"),  # no marker: nothing is cut
+    ("• new pipes", "- new pipes\n"),
+    ("2. a tariff", "2. a tariff\n"),  # numbered items stay numbered
+])
+def test_list_items_lose_only_their_own_marker(text, markdown_text):
+    assert render_block(Block(text, 1, 1, BlockKind.LIST_ITEM)) == markdown_text
