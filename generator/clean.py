@@ -603,9 +603,12 @@ def _decide_in_run(
         return True, "body:good"
     if cls == "near":
         return True, "context:near_in_run"
+    heading = i + 1 < end and _is_body(page.cls[i + 1]) and page.chars[i] <= HEADING_MAX_CHARS
     if cls == "bad":
+        if page.known[i] and heading:  # a section heading all the site's articles share
+            return True, "context:heading_before_body"
         return False, "corpus:repeated_on_site" if page.known[i] else "class:bad"
-    if i + 1 < end and _is_body(page.cls[i + 1]) and page.chars[i] <= HEADING_MAX_CHARS:
+    if heading:
         return True, "context:heading_before_body"
     if _between_body(page, i, start, end):
         return True, "context:list_between_body"

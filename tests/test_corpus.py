@@ -44,3 +44,13 @@ def test_a_site_is_found_through_a_chain_of_articles_whatever_the_order():
     forward, backward = repeated_lines([a, b, c]), repeated_lines([c, b, a])
     assert forward == backward
     assert "Only on b and c" in forward["c.txt"]
+
+
+def test_a_section_heading_every_article_of_the_site_has_stays_a_heading():
+    second = PROSE.replace("three", "four")
+    a = doc("a.txt", PROSE, "Analysis", PROSE.replace("Monday", "Friday"), *SITE_LINES)
+    b = doc("b.txt", second, "Analysis", second.replace("Monday", "Friday"), *SITE_LINES)
+    repeated = repeated_lines([a, b])
+    assert "Analysis" in repeated["a.txt"]
+    body = clean(a, repeated=repeated["a.txt"]).body
+    assert [blk.text for blk in body] == [PROSE, "Analysis", PROSE.replace("Monday", "Friday")]
