@@ -134,6 +134,62 @@ class Override:
 
 
 @dataclass(frozen=True)
+class KeyFigure:
+    """An amount, quantity or percentage an article states, with the sentence stating it."""
+
+    figure: str  # as written: "$100 million", "223 percent", "1,400 metric tons"
+    sentence: str
+
+
+@dataclass(frozen=True)
+class Event:
+    """A dated statement in an article: "In 1990, Congress halted all military aid…"."""
+
+    year: int
+    month: int | None
+    day: int | None
+    when: str  # the date as written: "1990", "April 2003", "February 3, 2021"
+    sentence: str
+
+    @property
+    def sort_key(self) -> tuple[int, int, int]:
+        return (self.year, self.month or 0, self.day or 0)
+
+
+@dataclass(frozen=True)
+class Acronym:
+    """An acronym an article defines: "Bureau of International … Affairs (INL)"."""
+
+    short: str  # "INL"
+    expansion: str  # "Bureau of International Narcotics and Law Enforcement Affairs"
+
+
+class EntityKind(enum.Enum):
+    PERSON = "person"
+    ORGANISATION = "organisation"
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A person or organisation an article names, under its fullest name in that article."""
+
+    name: str  # "William W. Popp", "Ministry of Defense"
+    kind: EntityKind
+    mentions: int  # times named in the article, short forms ("Popp") included
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What the analysis stage reads out of a clean body; every item is the article's text."""
+
+    summary: tuple[str, ...] = ()  # two or three of its sentences, in article order
+    figures: tuple[KeyFigure, ...] = ()
+    events: tuple[Event, ...] = ()
+    acronyms: tuple[Acronym, ...] = ()
+    entities: tuple[Entity, ...] = ()
+
+
+@dataclass(frozen=True)
 class Article:
     """A cleaned article with its metadata; the unit the site is made of."""
 
@@ -147,6 +203,7 @@ class Article:
     url: str | None = None
     licence: str | None = None
     themes: tuple[str, ...] = ()  # theme slugs, best match first
+    facts: Facts = Facts()
 
     @property
     def name(self) -> str:
