@@ -10,8 +10,8 @@ from collections import defaultdict
 
 from generator.clean import STRUCTURAL_RULES
 from generator.knowledge import Knowledge
+from generator.markup import BRIEFINGS_DIR, escape_markdown, front_matter
 from generator.model import Article, Page, Problem, Removal
-from generator.render import BRIEFINGS_DIR, escape_markdown, front_matter
 
 AUDIT_PAGE = "cleaning.md"
 

@@ -1,4 +1,4 @@
-"""Command line: ``python -m generator build`` and ``python -m generator extract FILE``.
+"""Command line: ``python -m generator build``, ``suggest-themes`` and ``extract FILE``.
 
 The only module that reads argv or the environment and sets exit codes:
 0 success, 1 data problems with ``--strict`` (or an unreadable FILE), 2 usage errors.
@@ -11,11 +11,14 @@ import json
 import sys
 from pathlib import Path
 
+from generator.markup import escape_markdown
 from generator.model import Article, Problem
 from generator.overrides import read_overrides
-from generator.pipeline import Settings, article_from, generate
-from generator.read import read_file
-from generator.render import escape_markdown, render_block
+from generator.pipeline import Settings, article_from, clean_articles, generate
+from generator.read import read_file, read_seeds
+from generator.render import render_block
+from generator.suggest import DEFAULT_MAX_THEMES, suggest_vocabulary
+from generator.themes import DEFAULT_VOCABULARY
 
 ROOT = Path.cwd()
 
@@ -32,8 +35,17 @@ def _parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="write the site's Markdown under docs/ from seeds/")
     build.add_argument("--seeds", type=Path, default=ROOT / "seeds", help="default: ./seeds")
     build.add_argument("--docs", type=Path, default=ROOT / "docs", help="default: ./docs")
+    build.add_argument("--themes", type=Path, default=DEFAULT_VOCABULARY,
+                       help="the theme vocabulary (default: the one shipped with the generator)")
     build.add_argument("--strict", action="store_true", help="exit 1 if any file has a problem")
     build.set_defaults(command=run_build)
+
+    suggest = commands.add_parser(
+        "suggest-themes", help="print a theme vocabulary made from the articles in seeds/")
+    suggest.add_argument("--seeds", type=Path, default=ROOT / "seeds", help="default: ./seeds")
+    suggest.add_argument("--max-themes", type=int, default=DEFAULT_MAX_THEMES,
+                         help=f"at most this many themes (default: {DEFAULT_MAX_THEMES})")
+    suggest.set_defaults(command=run_suggest_themes)
 
     extract = commands.add_parser("extract", help="print one cleaned article")
     extract.add_argument("file", type=Path)
@@ -43,13 +55,25 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def run_build(args: argparse.Namespace) -> int:
-    result = generate(Settings(seeds_dir=args.seeds, docs_dir=args.docs))
+    result = generate(Settings(seeds_dir=args.seeds, docs_dir=args.docs,
+                               themes_file=args.themes))
     report = result.report
     for problem in result.problems:
         print(f"problem: {problem}", file=sys.stderr)
     print(f"{len(result.site.articles)} briefings; {len(report.written)} pages written, "
           f"{len(report.unchanged)} unchanged, {len(report.deleted)} deleted", file=sys.stderr)
     return 1 if args.strict and result.problems else 0
+
+
+def run_suggest_themes(args: argparse.Namespace) -> int:
+    """Print a draft vocabulary to stdout: it never overwrites a vocabulary someone edited."""
+    docs, problems = read_seeds(args.seeds)
+    overrides, override_problems = read_overrides(args.seeds)
+    for problem in [*problems, *override_problems]:
+        print(f"problem: {problem}", file=sys.stderr)
+    sys.stdout.write(suggest_vocabulary(clean_articles(docs, overrides),
+                                        max_themes=args.max_themes))
+    return 0
 
 
 def run_extract(args: argparse.Namespace) -> int:

@@ -168,6 +168,10 @@ class EntityKind(enum.Enum):
     PERSON = "person"
     ORGANISATION = "organisation"
 
+    @property
+    def plural(self) -> str:
+        return {"person": "People", "organisation": "Organisations"}[self.value]
+
 
 @dataclass(frozen=True)
 class Entity:
@@ -190,6 +194,14 @@ class Facts:
 
 
 @dataclass(frozen=True)
+class ThemeScore:
+    """How strongly an article matches a theme: keyword matches per thousand words."""
+
+    slug: str
+    score: float
+
+
+@dataclass(frozen=True)
 class Article:
     """A cleaned article with its metadata; the unit the site is made of."""
 
@@ -202,7 +214,7 @@ class Article:
     date: dt.date | None = None
     url: str | None = None
     licence: str | None = None
-    themes: tuple[str, ...] = ()  # theme slugs, best match first
+    theme_scores: tuple[ThemeScore, ...] = ()  # best first; the first is the primary theme
     facts: Facts = Facts()
 
     @property
@@ -213,6 +225,11 @@ class Article:
     def body(self) -> tuple[Block, ...]:
         return self.clean.body
 
+    @property
+    def themes(self) -> tuple[str, ...]:
+        """Theme slugs, the primary theme first."""
+        return tuple(t.slug for t in self.theme_scores)
+
 
 @dataclass(frozen=True)
 class Theme:
@@ -222,6 +239,15 @@ class Theme:
     name: str
     description: str
     keywords: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Link:
+    """A related briefing, and what connects it to the one linking to it."""
+
+    slug: str
+    similarity: float  # cosine of the two briefings' TF-IDF vectors
+    shared: tuple[str, ...] = ()  # theme names, then people, organisations and acronyms
 
 
 @dataclass(frozen=True)
@@ -244,10 +270,39 @@ class Problem:
 
 
 @dataclass(frozen=True)
+class GlossaryEntry:
+    """One acronym of the collection, its expansion and where that expansion comes from."""
+
+    short: str  # "INL"
+    expansion: str  # one line of plain words, safe in a tooltip and in Markdown
+    defined_in: tuple[str, ...]  # slugs of the briefings stating this expansion; () if built in
+    used_in: tuple[str, ...]  # slugs of every briefing using the acronym as a word
+    alternatives: tuple[str, ...] = ()  # other expansions stated in the collection, commonest first
+
+    @property
+    def built_in(self) -> bool:
+        """True when no briefing defines the acronym and the expansion is the built-in list's."""
+        return not self.defined_in
+
+
+@dataclass(frozen=True)
+class IndexEntry:
+    """A person or organisation on the index page: who, and which briefings name them."""
+
+    name: str
+    kind: EntityKind
+    slugs: tuple[str, ...]  # sorted
+    mentions: int  # across all those briefings
+
+
+@dataclass(frozen=True)
 class Site:
-    """Everything the renderer needs: all articles, the themes, the links between articles."""
+    """Everything the renderer needs: the articles, their themes, links and shared indexes."""
 
     articles: tuple[Article, ...]
     themes: tuple[Theme, ...]
-    related: dict[str, tuple[str, ...]] = field(default_factory=dict)  # slug → related slugs
+    related: dict[str, tuple[Link, ...]] = field(default_factory=dict)  # slug → its links
+    related_themes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # most shared first
+    glossary: tuple[GlossaryEntry, ...] = ()
+    named: tuple[IndexEntry, ...] = ()  # people and organisations named across briefings
     problems: tuple[Problem, ...] = ()

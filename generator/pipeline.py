@@ -1,4 +1,4 @@
-"""The pipeline, top to bottom: read → clean → metadata → themes → links → render → write.
+"""The pipeline, top to bottom: read → clean → metadata → analyse → themes → links → render → write.
 
 Every file is read and cleaned first; links are made once all articles are known; only then
 is anything written, so every page sees a consistent whole (as Pelican and MkDocs do).
@@ -10,17 +10,27 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from generator.analyse import analyse
 from generator.audit import render_audit
 from generator.clean import clean
 from generator.corpus import repeated_lines
+from generator.entities import build_index
+from generator.glossary import build_glossary
 from generator.knowledge import load_knowledge, profile_for
 from generator.links import related_briefings
 from generator.metadata import extract_metadata
 from generator.model import Article, Override, Page, Problem, RawDoc, Site
 from generator.overrides import read_overrides
 from generator.read import read_seeds
+from generator.reference import render_reference_pages
 from generator.render import render_site
-from generator.themes import Vocabulary, assign_themes, load_vocabulary
+from generator.themes import (
+    DEFAULT_VOCABULARY,
+    Vocabulary,
+    assign_themes,
+    load_vocabulary,
+    related_themes,
+)
 from generator.write import WriteReport, write_pages
 
 
@@ -28,6 +38,7 @@ from generator.write import WriteReport, write_pages
 class Settings:
     seeds_dir: Path
     docs_dir: Path
+    themes_file: Path = DEFAULT_VOCABULARY
 
 
 @dataclass(frozen=True)
@@ -44,7 +55,8 @@ def generate(settings: Settings) -> BuildResult:
     """Read ``seeds/``, build the site and write its Markdown under ``docs/``."""
     docs, problems = read_seeds(settings.seeds_dir)
     overrides, override_problems = read_overrides(settings.seeds_dir)
-    site = build_site(docs, overrides, problems=[*problems, *override_problems])
+    site = build_site(docs, overrides, problems=[*problems, *override_problems],
+                      vocabulary=load_vocabulary(settings.themes_file))
     report = write_pages(render_pages(site), settings.docs_dir)
     return BuildResult(site, report)
 
@@ -57,19 +69,31 @@ def build_site(
     vocabulary: Vocabulary | None = None,
 ) -> Site:
     vocabulary = vocabulary or load_vocabulary()
-    repeated = repeated_lines(docs)
-    articles = [
-        assign_themes(article_from(doc, override=overrides.get(doc.name),
-                                   repeated=repeated[doc.name]), vocabulary)
-        for doc in sorted(docs, key=lambda d: d.name)
-    ]
+    articles = [assign_themes(analyse(a), vocabulary) for a in clean_articles(docs, overrides)]
     published, empty = [], []
     for article in unique_slugs(articles):
         (published if article.body else empty).append(article)
     problems = [*problems, *(Problem(a.name, "the cleaner found no article text in it: every "
                                      "line was judged boilerplate")
                              for a in empty)]
-    return Site(tuple(published), vocabulary.themes, related_briefings(published), tuple(problems))
+    theme_names = {theme.slug: theme.name for theme in vocabulary.themes}
+    return Site(
+        articles=tuple(published),
+        themes=vocabulary.themes,
+        related=related_briefings(published, theme_names),
+        related_themes=related_themes(published),
+        glossary=build_glossary(published),
+        named=build_index(published),
+        problems=tuple(problems),
+    )
+
+
+def clean_articles(docs: list[RawDoc], overrides: dict[str, Override]) -> list[Article]:
+    """Clean every document and read its metadata, in file-name order; the lines a site
+    repeats across its articles are found first, as evidence for the cleaner."""
+    repeated = repeated_lines(docs)
+    return [article_from(doc, override=overrides.get(doc.name), repeated=repeated[doc.name])
+            for doc in sorted(docs, key=lambda d: d.name)]
 
 
 def article_from(
@@ -86,8 +110,8 @@ def article_from(
 
 
 def render_pages(site: Site) -> list[Page]:
-    return [*render_site(site), render_audit(list(site.articles), list(site.problems),
-                                             load_knowledge())]
+    return [*render_site(site), *render_reference_pages(site),
+            render_audit(list(site.articles), list(site.problems), load_knowledge())]
 
 
 def unique_slugs(articles: list[Article]) -> list[Article]:

@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.markup import BRIEFINGS_DIR, GENERATED_MARKER, THEMES_DIR
 from generator.model import Page, Problem
-from generator.render import BRIEFINGS_DIR, GENERATED_MARKER, THEMES_DIR
 
 # Folders of docs/ that hold only generated pages: stale generated files there are removed.
 GENERATED_DIRS = (BRIEFINGS_DIR, THEMES_DIR)

@@ -33,8 +33,9 @@ def copy_project(destination: Path) -> Path:
             shutil.copytree(source, destination / name)
         else:
             shutil.copy(source, destination / name)
-    (destination / "generator").mkdir()
-    shutil.copy(ROOT / "generator" / "mkdocs_hook.py", destination / "generator")
+    vocabulary = destination / "generator" / "data" / "themes.yml"
+    vocabulary.parent.mkdir(parents=True)
+    shutil.copy(ROOT / vocabulary.relative_to(destination), vocabulary)
     return destination
 
 

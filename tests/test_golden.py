@@ -7,9 +7,10 @@ import re
 import pytest
 
 from generator.clean import clean
+from generator.markup import escape_markdown
 from generator.metadata import extract_metadata
 from generator.read import read_file
-from generator.render import escape_markdown, render_briefing
+from generator.render import render_briefing
 from generator.themes import assign_themes, load_vocabulary
 
 from conftest import SEEDS

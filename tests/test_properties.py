@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 
 from generator.clean import clean
+from generator.markup import escape_markdown, front_matter, template_safe
 from generator.model import RawDoc
-from generator.render import escape_markdown, front_matter, template_safe
 
 WORDS = ["the", "council", "of", "and", "said", "water", "a", "to", "in", "Share", "By",
          "Related", "Content", "2021", "March", "3,", "—", "“quoted”", "it", "was", "that"]

@@ -9,10 +9,21 @@ from dataclasses import replace
 import markdown
 import pytest
 
+from generator.markup import escape_markdown
 from generator.metadata import extract_metadata
-from generator.model import Block, BlockKind, Site, Theme
+from generator.model import (
+    Block,
+    BlockKind,
+    EntityKind,
+    Facts,
+    IndexEntry,
+    KeyFigure,
+    Link,
+    Site,
+    Theme,
+    ThemeScore,
+)
 from generator.render import (
-    escape_markdown,
     newest_first,
     render_block,
     render_site,
@@ -25,7 +36,13 @@ THEME = Theme("water", "Water", "Water supply.")
 
 
 def article(case="dated_teasers_after_body", **changes):
-    return replace(extract_metadata(cleaned(case)), themes=("water",), **changes)
+    themes = (ThemeScore("water", 10.0),)
+    return replace(extract_metadata(cleaned(case)), theme_scores=themes, **changes)
+
+
+def briefing_page(site: Site, slug: str | None = None) -> str:
+    return next(p.text for p in render_site(site)
+                if p.path.startswith("briefings/") and (slug is None or slug in p.path))
 
 
 def test_markdown_syntax_in_scraped_text_stays_literal():
@@ -63,8 +80,8 @@ def test_theme_listing_is_newest_first_with_undated_last():
 
 def test_same_site_renders_to_the_same_bytes_whatever_the_input_order():
     a, b = article(slug="a"), article(case="dateline_prefix", slug="b")
-    one = render_site(Site((a, b), (THEME,), {"a": ("b",), "b": ("a",)}))
-    two = render_site(Site((b, a), (THEME,), {"b": ("a",), "a": ("b",)}))
+    one = render_site(Site((a, b), (THEME,), {"a": (Link("b", 0.5),), "b": (Link("a", 0.5),)}))
+    two = render_site(Site((b, a), (THEME,), {"b": (Link("a", 0.5),), "a": (Link("b", 0.5),)}))
     assert one == two
 
 
@@ -98,3 +115,47 @@ def test_a_declared_url_that_is_not_a_web_address_is_never_linked():
 ])
 def test_list_items_lose_only_their_own_marker(text, markdown_text):
     assert render_block(Block(text, 1, 1, BlockKind.LIST_ITEM)) == markdown_text
+
+
+FACTS = Facts(
+    summary=("The council approved the plan.", "Work starts in May."),
+    figures=(KeyFigure("$4 million", "The plan costs $4 million."),),
+)
+
+
+def test_briefing_page_has_summary_key_figures_names_and_attribution():
+    named = (IndexEntry("Ana <b>Ruiz</b>", EntityKind.PERSON, ("c",), 2),
+             IndexEntry("Water Board", EntityKind.ORGANISATION, ("c",), 3))
+    site = Site((article(slug="c", facts=FACTS, source="City News"),), (THEME,), named=named)
+    text = briefing_page(site)
+    assert '!!! abstract "Summary"\n    The council approved the plan. Work starts in May.' in text
+    assert "## Key figures\n\n- **$4 million**: The plan costs $4 million." in text
+    assert ("- **People:** [Ana &lt;b&gt;Ruiz&lt;/b&gt;]"
+            "(../people-and-organisations.md#person-ana-b-ruiz-b)") in text
+    assert "[Water Board](../people-and-organisations.md#organisation-water-board)" in text
+    assert "published by City News" in text.split("Key figures")[1]
+
+
+def test_an_article_with_no_facts_gets_no_empty_sections():
+    text = briefing_page(Site((article(),), (THEME,)))
+    for heading in ("Summary", "Key figures", "Named in this briefing", "Related briefings"):
+        assert heading not in text
+    assert "This briefing is the text of an article published by" in text
+
+
+def test_related_briefings_say_what_connects_them():
+    a, b = article(slug="a"), article(case="dateline_prefix", slug="b")
+    site = Site((a, b), (THEME,), {"a": (Link("b", 0.4, ("Water", "Ana Ruiz")),), "b": ()})
+    text = briefing_page(site, "briefings/a.md")
+    assert "](b.md)" in text
+    assert "*In common:* Water, Ana Ruiz" in text
+
+
+def test_theme_page_gives_period_summaries_and_figures():
+    old = article(slug="old", date=dt.date(2020, 1, 1), facts=FACTS)
+    undated = article(case="dateline_prefix", slug="undated", date=None)
+    page = next(p for p in render_site(Site((old, undated), (THEME,)))
+                if p.path == "themes/water.md")
+    assert "2 briefings, published on 2020-01-01 (1 undated)." in page.text
+    assert "The council approved the plan. Work starts in May." in page.text
+    assert "- **$4 million**: The plan costs $4 million." in page.text

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator.pipeline import Settings, generate
 
@@ -75,5 +76,6 @@ def test_a_hostile_seed_cannot_inject_html(tmp_path):
             assert injected not in text, (page, injected)
 
 
-def test_the_repository_hook_is_the_one_the_build_uses():
-    assert "generator/mkdocs_hook.py" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+def test_the_build_uses_the_briefings_plugin_first():
+    plugins = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["plugins"]
+    assert next(iter(plugins[0])) == "briefings"  # before tags, which it configures

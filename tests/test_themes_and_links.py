@@ -3,9 +3,12 @@ from __future__ import annotations
 import itertools
 from dataclasses import replace
 
-from generator.links import related_briefings
+import pytest
+
+from generator.links import MAX_RELATED, related_briefings, shared_facets
 from generator.metadata import extract_metadata
-from generator.themes import assign_themes, load_vocabulary
+from generator.model import Acronym, Entity, EntityKind, Facts, ThemeScore
+from generator.themes import assign_themes, load_vocabulary, related_themes
 
 from test_clean import cleaned
 
@@ -16,20 +19,67 @@ def test_every_article_gets_a_theme_and_unmatched_ones_the_fallback():
     assert article.themes == (vocabulary.fallback.slug,)
 
 
-def test_themes_follow_the_vocabulary_keywords():
-    vocabulary = load_vocabulary()
+def with_text(text: str):
     doc = extract_metadata(cleaned("dateline_prefix"))
-    text = "Police seized cocaine from drug traffickers; the cartel smuggled drugs. " * 5
     body = replace(doc.clean.body[0], text=text)
-    drugs = replace(doc, clean=replace(doc.clean, blocks=(body,)))
-    assert assign_themes(drugs, vocabulary).themes[0] == "drugs-and-organised-crime"
+    return replace(doc, title="A report", clean=replace(doc.clean, blocks=(body,)))
+
+
+def test_themes_follow_the_vocabulary_keywords_best_first():
+    text = ("Police seized cocaine from drug traffickers; the cartel smuggled drugs. "
+            "The police patrol the border. ") * 5
+    article = assign_themes(with_text(text), load_vocabulary())
+    assert article.themes[:2] == ("counternarcotics", "police-and-borders")
+    assert article.theme_scores[0].score > article.theme_scores[1].score > 0
+
+
+def test_a_vocabulary_file_of_ones_own_is_used(tmp_path):
+    path = tmp_path / "themes.yml"
+    path.write_text(
+        "themes:\n"
+        "  - {slug: water, name: Water, description: Pipes., keywords: [pipe*, water]}\n"
+        "  - {slug: misc, name: Misc, description: The rest., fallback: true}\n",
+        encoding="utf-8")
+    vocabulary = load_vocabulary(path)
+    assert assign_themes(with_text("Water pipes and water. " * 10), vocabulary).themes == ("water",)
+    assert assign_themes(with_text("Nothing relevant here. " * 10), vocabulary).themes == ("misc",)
+
+
+def test_a_vocabulary_needs_exactly_one_fallback(tmp_path):
+    path = tmp_path / "themes.yml"
+    path.write_text("themes:\n  - {slug: a, name: A, description: A., keywords: [a]}\n",
+                    encoding="utf-8")
+    with pytest.raises(ValueError, match="fallback"):
+        load_vocabulary(path)
+
+
+def test_related_themes_are_the_ones_sharing_most_briefings():
+    def tagged(*slugs):
+        return replace(with_text("x"), theme_scores=tuple(ThemeScore(s, 1.0) for s in slugs))
+    related = related_themes([tagged("a", "b"), tagged("a", "b", "c"), tagged("a", "c"),
+                              tagged("b", "c"), tagged("a", "b")])
+    assert related["a"] == ("b", "c")  # b shares three briefings with a, c two
+    assert "d" not in related
+
+
+def test_a_link_names_the_themes_and_names_both_briefings_share():
+    def article(themes, names, acronyms=()):
+        facts = Facts(entities=tuple(Entity(n, EntityKind.PERSON, m) for n, m in names),
+                      acronyms=tuple(Acronym(a, "x") for a in acronyms))
+        return replace(with_text("x"), facts=facts,
+                       theme_scores=tuple(ThemeScore(s, 1.0) for s in themes))
+    one = article(["drugs", "police"], [("Ana Ruiz", 3), ("Juan Paz", 1)], ["INL"])
+    two = article(["police", "drugs"], [("Ana Ruiz", 2), ("Juan Paz", 5), ("Eva Sol", 1)], ["INL"])
+    names = {"drugs": "Drugs", "police": "Police"}
+    assert shared_facets(one, two, names) == ("Drugs", "Police", "Ana Ruiz", "INL", "Juan Paz")
 
 
 def test_related_briefings_do_not_depend_on_input_order():
     cases = ["dated_teasers_after_body", "dateline_prefix", "run_in_heading", "list_items_in_body"]
     articles = [replace(extract_metadata(cleaned(c)), slug=c) for c in cases]
-    results = {tuple(sorted(related_briefings(list(p)).items()))
+    results = {tuple(sorted(related_briefings(list(p), {}).items()))
                for p in itertools.permutations(articles)}
     assert len(results) == 1
     related = dict(results.pop())
-    assert all(slug not in related[slug] for slug in related)
+    assert all(slug not in [link.slug for link in related[slug]] for slug in related)
+    assert all(len(links) <= MAX_RELATED for links in related.values())

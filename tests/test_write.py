@@ -1,5 +1,5 @@
+from generator.markup import front_matter
 from generator.model import Page
-from generator.render import front_matter
 from generator.write import write_pages
 
 
