@@ -306,3 +306,16 @@ def test_printing_a_briefing_prints_the_article_without_the_site_around_it(page,
     page.emulate_media(media="print")
     assert [computed_display(page, selector) for selector in chrome] == ["none", "none"]
     expect(page.locator(".md-content article p").first).to_be_visible()
+
+
+def test_hovering_an_acronym_shows_its_expansion(page, real_site, real_url):
+    glossary = (real_site / "docs" / "glossary.md").read_text(encoding="utf-8")
+    acronym, expansion = re.search(r"^- \*\*(\w+)\*\*: ([^(]+?) \(", glossary, re.M).groups()
+    briefing = next(p for p in briefing_sources(real_site)
+                    if re.search(rf"\b{acronym}\b", split_front_matter(p)[1]))
+    page.goto(f"{real_url}/{html_path(real_site, briefing)}")
+    abbr = page.locator(f'.md-content article abbr[title="{expansion}"]').first
+    abbr.hover()
+    # Material's content.tooltips replaces the title with its own tooltip element.
+    expect(page.locator(".md-tooltip2--active, .md-tooltip--active").first
+           ).to_contain_text(expansion, timeout=TIMEOUT_MS)

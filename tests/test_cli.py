@@ -6,6 +6,8 @@ import json
 import subprocess
 import sys
 
+from generator.themes import load_vocabulary
+
 from conftest import FIXTURES, SEEDS
 
 
@@ -47,3 +49,13 @@ def test_build_strict_fails_on_a_problem_and_names_the_file(tmp_path):
     result = run("build", "--seeds", str(seeds), "--docs", str(docs), "--strict")
     assert result.returncode == 1
     assert "empty.txt: no text found" in result.stderr
+
+
+def test_suggest_themes_prints_a_vocabulary_the_build_accepts(tmp_path):
+    result = run("suggest-themes", "--seeds", str(FIXTURES / "collection"), "--max-themes", "2")
+    assert result.returncode == 0, result.stderr
+    path = tmp_path / "themes.yml"
+    path.write_text(result.stdout, encoding="utf-8")
+    vocabulary = load_vocabulary(path)
+    assert len(vocabulary.themes) == 3  # two themes and the fallback
+    assert result.stdout.startswith("# A suggested theme vocabulary")

@@ -1,8 +1,10 @@
 """Property tests (hypothesis): the cleaner never invents or reorders text and is
-idempotent; rendering keeps any text literal; front matter round-trips through MkDocs."""
+idempotent; rendering keeps any text literal; front matter round-trips through MkDocs; the
+order files are read in never changes the site."""
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 
@@ -14,6 +16,10 @@ from mkdocs.utils.meta import get_data
 from generator.clean import clean
 from generator.markup import escape_markdown, front_matter, template_safe
 from generator.model import RawDoc
+from generator.pipeline import build_site, render_pages
+from generator.read import read_seeds
+
+from conftest import SEEDS
 
 WORDS = ["the", "council", "of", "and", "said", "water", "a", "to", "in", "Share", "By",
          "Related", "Content", "2021", "March", "3,", "—", "“quoted”", "it", "was", "that"]
@@ -91,3 +97,23 @@ def test_lone_punctuation_paragraphs_render_literally():
     for text in ("=", "---", "***", "+", "#", "1.", "> quote"):
         rendered = markdown.markdown(escape_markdown(text), extensions=EXTENSIONS)
         assert html.unescape(rendered) == f"<p>{text}</p>", text
+
+
+@functools.cache
+def seed_docs() -> tuple:
+    docs, problems = read_seeds(SEEDS)
+    assert not problems
+    return tuple(docs)
+
+
+@functools.cache
+def site_pages(order: tuple[str, ...]) -> tuple:
+    docs = {doc.name: doc for doc in seed_docs()}
+    return tuple(render_pages(build_site([docs[name] for name in order], {})))
+
+
+@settings(max_examples=6, deadline=None)
+@given(st.permutations([doc.name for doc in seed_docs()]))
+def test_the_order_files_are_read_in_changes_no_byte_of_the_site(order):
+    """Themes, links, glossary, names and timeline are all sorted with explicit keys."""
+    assert site_pages(tuple(order)) == site_pages(tuple(sorted(order)))

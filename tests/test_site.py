@@ -79,3 +79,45 @@ def test_a_hostile_seed_cannot_inject_html(tmp_path):
 def test_the_build_uses_the_briefings_plugin_first():
     plugins = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["plugins"]
     assert next(iter(plugins[0])) == "briefings"  # before tags, which it configures
+
+
+def test_home_page_links_every_reference_page(built):
+    home = (built / "site" / "index.html").read_text(encoding="utf-8")
+    for page in ("themes/index.html", "timeline.html", "people-and-organisations.html",
+                 "glossary.html", "sources.html"):
+        assert f'href="{page}"' in home, page
+        assert (built / "site" / page).exists(), page
+
+
+def test_every_briefing_has_a_theme_and_a_related_briefing(built):
+    for page in (built / "docs" / "briefings").glob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        assert "**Primary theme:** [" in text, page
+        assert "## Related briefings\n\n- [" in text, page
+
+
+@pytest.mark.parametrize(("acronym", "expansion"), [
+    ("INL", "Bureau of International Narcotics and Law Enforcement Affairs"),
+    ("PNC", "National Civil Police"),
+    ("CBP", "Customs and Border Protection"),
+    ("DEA", "Drug Enforcement Administration"),
+])
+def test_glossary_spells_out_the_collections_acronyms(built, acronym, expansion):
+    glossary = (built / "docs" / "glossary.md").read_text(encoding="utf-8")
+    assert f"- **{acronym}**: {expansion} (" in glossary
+
+
+def test_timeline_has_the_events_the_seeds_state(built):
+    timeline = (built / "docs" / "timeline.md").read_text(encoding="utf-8")
+    for year in (1990, 2003, 2007, 2018, 2021, 2024):
+        assert f"\n## {year}\n" in timeline, year
+    assert "US Congress halted all military aid to Guatemala in 1990" in timeline
+
+
+def test_a_tag_outside_the_theme_vocabulary_fails_the_build(tmp_path):
+    project = copy_project(tmp_path)
+    (project / "docs" / "notes.md").write_text("---\ntags: [Not a theme]\n---\n# Notes\n",
+                                               encoding="utf-8")
+    result = mkdocs_build(project)
+    assert result.returncode != 0
+    assert "Tags not in allow list: Not a theme" in result.stderr
