@@ -263,15 +263,22 @@ def render_theme(theme: Theme, members: list[Article], site: Site) -> Page:
 
 
 def _coverage(members: list[Article]) -> str:
-    """ "3 briefings, published 2021-03-09 to 2024-10-03 (2 undated)." """
+    """ "3 briefings, published from 2021-03-09 to 2024-10-03 (1 undated). The events they
+    report run from 1990 to 2024." """
     count = f"{len(members)} briefing{'s' if len(members) != 1 else ''}"
     dates = sorted(a.date for a in members if a.date)
     undated = len(members) - len(dates)
     if not dates:
-        return f"{count}; none states its publication date."
-    period = (f"published on {dates[0].isoformat()}" if dates[0] == dates[-1]
-              else f"published from {dates[0].isoformat()} to {dates[-1].isoformat()}")
-    return f"{count}, {period}" + (f" ({undated} undated)." if undated else ".")
+        text = f"{count}; none states its publication date."
+    else:
+        period = (f"published on {dates[0].isoformat()}" if dates[0] == dates[-1]
+                  else f"published from {dates[0].isoformat()} to {dates[-1].isoformat()}")
+        text = f"{count}, {period}" + (f" ({undated} undated)." if undated else ".")
+    years = sorted(e.year for a in members for e in a.facts.events)
+    if years:
+        text += (f" The events they report are from {years[0]}." if years[0] == years[-1]
+                 else f" The events they report run from {years[0]} to {years[-1]}.")
+    return text
 
 
 def _theme_entry(article: Article) -> str:

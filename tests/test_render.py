@@ -15,6 +15,7 @@ from generator.model import (
     Block,
     BlockKind,
     EntityKind,
+    Event,
     Facts,
     IndexEntry,
     KeyFigure,
@@ -119,6 +120,8 @@ def test_list_items_lose_only_their_own_marker(text, markdown_text):
 
 FACTS = Facts(
     summary=("The council approved the plan.", "Work starts in May."),
+    events=(Event(2021, None, None, "2021", "Work began in 2021."),
+            Event(1990, None, None, "1990", "The plan dates from 1990.")),
     figures=(KeyFigure("$4 million", "The plan costs $4 million."),),
 )
 
@@ -157,5 +160,6 @@ def test_theme_page_gives_period_summaries_and_figures():
     page = next(p for p in render_site(Site((old, undated), (THEME,)))
                 if p.path == "themes/water.md")
     assert "2 briefings, published on 2020-01-01 (1 undated)." in page.text
+    assert "The events they report run from 1990 to 2021." in page.text
     assert "The council approved the plan. Work starts in May." in page.text
     assert "- **$4 million**: The plan costs $4 million." in page.text
