@@ -369,16 +369,19 @@ def teaser_tail(page: Page, start: int, end: int) -> int:
 
 def list_tail(page: Page, end: int, stop: int, knowledge: Knowledge) -> int:
     """The new end of the run after a data list that follows it (tour dates, results):
-    at least LIST_TAIL_MIN short unrepeated units holding a digit and a letter, perhaps led
-    by one heading that is not a section end."""
+    at least LIST_TAIL_MIN short unrepeated units holding a digit and a letter, none of them
+    boilerplate, perhaps led by one heading that is not a section end."""
     if end >= stop or knowledge.section_end.match(page.text[end]):
         return end
     first = end + 1 if page.cls[end] == "short" else end
-    k = first
+    k, items = first, 0
     while (k < stop and page.cls[k] == "short" and not page.rep[k]
            and DIGIT_AND_LETTER_RE.search(page.text[k])):
+        # A share line among the items ("Share 2021") is dropped later: it does not make
+        # a list, or the list would vanish when the cleaned text is cleaned again.
+        items += not phrase_rule(page.text[k], knowledge)
         k += 1
-    if k - first < LIST_TAIL_MIN:
+    if items < LIST_TAIL_MIN:
         return end
     for i in range(end, k):
         page.rule[i] = "context:data_list"
