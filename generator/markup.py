@@ -23,6 +23,9 @@ GLOSSARY_PAGE = "glossary.md"
 NAMES_PAGE = "people-and-organisations.md"
 TIMELINE_PAGE = "timeline.md"
 SOURCES_PAGE = "sources.md"
+HANDOUTS_PAGE = "handouts.md"
+HANDOUTS_DIR = "handouts"  # written into the built site only, never into docs/
+ALL_HANDOUT = "all"  # the handout of the whole collection: handouts/all.html
 
 _INLINE_SPECIALS = re.compile(r"([\\`*_\[\]{}])")
 _LINE_START_SPECIALS = re.compile(r"^(\s*)([#+-])")

@@ -4,23 +4,41 @@ Listed first under ``plugins:`` in mkdocs.yml, so ``mkdocs build`` and ``mkdocs 
 show the current seeds, and so the tags plugin, configured after it, only accepts the
 vocabulary's theme names as tags. Problems are logged as warnings: ``mkdocs build --strict``
 fails on them. Pages are rewritten only when they change, so ``serve`` does not rebuild in a
-loop. Every page, hand-written ones included, gets the glossary's abbreviations as tooltips.
+loop. Every page, hand-written ones included, gets the glossary's abbreviations as tooltips,
+and the built site gets a self-contained handout per theme and one for the collection.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+import os
+import re
 from pathlib import Path
 
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File
 
 from generator.glossary import abbreviation_definitions
+from generator.handouts import render_handouts
 from generator.pipeline import BuildResult, Settings, generate
 from generator.themes import DEFAULT_VOCABULARY, load_vocabulary
 
 log = logging.getLogger("mkdocs.plugins.briefings")
+
+# Material's bundle loads two scripts from a CDN when it needs them. Offline means offline,
+# so each points at a local file instead: the ResizeObserver polyfill (for browsers older
+# than 2020) is vendored from npm (resize-observer-polyfill 1.5.1, MIT) and resolved against
+# the site root (``__md_scope``, set on every page); Mermaid draws diagrams, which briefings
+# never contain (scraped text cannot make one), so it gets an empty script.
+OFFLINE_LOADERS = (
+    (re.compile(r'"https://unpkg\.com/resize-observer-polyfill[^"]*"'),
+     'new URL("assets/javascripts/resize-observer-polyfill/ResizeObserver.global.js",'
+     "__md_scope).href"),
+    (re.compile(r'"https://unpkg\.com/mermaid[^"]*"'), '"data:text/javascript,"'),
+)
 
 
 class BriefingsConfig(Config):
@@ -44,9 +62,31 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         _allow_only_theme_tags(config, settings.themes_file)
         return config
 
+    def on_files(self, files, *, config):
+        """Add the handouts to the built site: generated in memory, never written to docs/."""
+        for handout in render_handouts(self.result.site, generated_on()):
+            files.append(File.generated(config, handout.path, content=handout.html))
+        return files
+
+    def on_post_build(self, *, config):
+        """Point Material's on-demand script loaders at local files (see OFFLINE_LOADERS)."""
+        for bundle in Path(config.site_dir, "assets", "javascripts").glob("bundle.*.js"):
+            text = bundle.read_text(encoding="utf-8")
+            for pattern, replacement in OFFLINE_LOADERS:
+                text = pattern.sub(replacement, text)
+            bundle.write_text(text, encoding="utf-8")
+
     def on_page_markdown(self, markdown, **kwargs):
         definitions = abbreviation_definitions(self.result.site.glossary, markdown)
         return f"{markdown}\n\n{definitions}\n" if definitions else markdown
+
+
+def generated_on() -> dt.date:
+    """The handouts' generation date: ``SOURCE_DATE_EPOCH`` when set (reproducible builds),
+    else today, in UTC."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
+    return moment.date()
 
 
 def _allow_only_theme_tags(config, themes_file: Path) -> None:

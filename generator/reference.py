@@ -13,8 +13,11 @@ from dataclasses import dataclass
 
 from generator.entities import MIN_BRIEFINGS, MIN_MENTIONS_IN_ONE
 from generator.markup import (
+    ALL_HANDOUT,
     BRIEFINGS_DIR,
     GLOSSARY_PAGE,
+    HANDOUTS_DIR,
+    HANDOUTS_PAGE,
     NAMES_PAGE,
     SOURCES_PAGE,
     TIMELINE_PAGE,
@@ -25,7 +28,7 @@ from generator.markup import (
     name_anchor,
 )
 from generator.model import Article, EntityKind, Event, GlossaryEntry, IndexEntry, Page, Site
-from generator.render import newest_first
+from generator.render import newest_first, theme_members
 
 NO_SOURCE = "Source not stated"
 MAX_LISTED = 10  # briefings linked per name or acronym; the rest are counted
@@ -33,6 +36,7 @@ MAX_LISTED = 10  # briefings linked per name or acronym; the rest are counted
 
 def render_reference_pages(site: Site) -> list[Page]:
     return [
+        render_handouts_page(site),
         render_timeline(site.articles),
         render_names(site),
         render_glossary(site),
@@ -54,6 +58,29 @@ def _briefing_links(slugs: Iterable[str], by_slug: dict[str, Article]) -> str:
 
 def _plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'s' if count != 1 else ''}"
+
+
+# --- handouts -------------------------------------------------------------------------------
+
+
+def render_handouts_page(site: Site) -> Page:
+    """The list of handouts; the files themselves are written into the built site."""
+    members = theme_members(site)
+    lines = [
+        front_matter({"title": "Handouts",
+                      "description": "Printable single-file handouts of the briefings."}),
+        "# Handouts\n",
+        "Each handout is one HTML file: every briefing of a theme (or of the whole "
+        "collection) with its facts, summary and clean text, and a contents list on its "
+        "cover. It needs no network and no other file, so it can be e-mailed, opened from "
+        "disk and printed: each briefing starts on a new page, on A4 or US Letter.\n",
+        f"- [All briefings]({HANDOUTS_DIR}/{ALL_HANDOUT}.html): "
+        f"{_plural(len(site.articles), 'briefing')}",
+        *(f"- [{escape_markdown(t.name)}]({HANDOUTS_DIR}/{t.slug}.html): "
+          f"{_plural(len(members[t.slug]), 'briefing')}"
+          for t in site.themes if members[t.slug]),
+    ]
+    return Page(HANDOUTS_PAGE, "\n".join(lines) + "\n")
 
 
 # --- timeline -------------------------------------------------------------------------------

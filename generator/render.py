@@ -17,6 +17,8 @@ from generator.clean import LIST_MARKER_RE
 from generator.markup import (
     BRIEFINGS_DIR,
     GLOSSARY_PAGE,
+    HANDOUTS_DIR,
+    HANDOUTS_PAGE,
     NAMES_PAGE,
     SOURCES_PAGE,
     THEMES_DIR,
@@ -245,6 +247,9 @@ def render_theme(theme: Theme, members: list[Article], site: Site) -> Page:
         f"# {escape_markdown(theme.name)}\n",
         f"{escape_markdown(theme.description)}\n",
         _coverage(members) + "\n",
+        f"[Handout of this theme](../{HANDOUTS_DIR}/{theme.slug}.html): "
+        "one file with every briefing below, to print, e-mail or open with no network.\n"
+        "{ .briefing-handout }\n",
         "## Briefings\n",
         *(_theme_entry(article) for article in members),
     ]
@@ -312,6 +317,7 @@ def render_theme_index(site: Site, members: dict[str, list[Article]]) -> Page:
 
 # The collection-wide pages, as the home page and the navigation list them.
 REFERENCE_PAGES = (
+    (HANDOUTS_PAGE, "Handouts", "printable single-file handouts, by theme or of everything"),
     (TIMELINE_PAGE, "Timeline", "dated events the briefings report, oldest first"),
     (NAMES_PAGE, "People and organisations", "who and what the briefings name, and where"),
     (GLOSSARY_PAGE, "Glossary", "the acronyms used in the briefings, spelled out"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import shutil
@@ -11,6 +12,8 @@ from pathlib import Path
 
 import pytest
 from hypothesis import settings
+
+from generator.read import read_seeds
 
 # CI explores the same examples on every run, so a red build always means a change broke
 # something; local runs draw new examples each time and find new edge cases.
@@ -22,6 +25,14 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 GOLD_DIR = Path(__file__).parent / "gold"  # copied from shared/gold, one file per seed
 FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@functools.cache
+def seed_docs() -> tuple:
+    """The seeds, read once per test session."""
+    docs, problems = read_seeds(SEEDS)
+    assert not problems
+    return tuple(docs)
 
 
 def gold_files() -> list[Path]:

@@ -12,6 +12,7 @@ behave the same with or without a network: the site promises to work offline.
 from __future__ import annotations
 
 import functools
+import os
 import re
 import threading
 from collections.abc import Iterator
@@ -24,7 +25,7 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, Page, Playwright, expect, sync_playwright
 
-from conftest import copy_project, mkdocs_build
+from conftest import ROOT, copy_project, mkdocs_build
 
 pytestmark = pytest.mark.browser
 
@@ -41,6 +42,7 @@ CHROMIUM_ARGS = [
 TIMEOUT_MS = 10_000  # search builds its index in a worker: results take about a second
 LOCAL_SCHEMES = ("data", "blob", "file")  # never leave the machine
 DISTINCTIVE_WORD = re.compile(r"\b[A-Za-z]{8,}\b")  # long words are rare across briefings
+ARTIFACTS = Path(os.environ.get("TEST_ARTIFACTS", ROOT / "test-artifacts"))  # screenshots
 
 HOSTILE_SEED = "zzz_hostile.txt"
 # Title first: the cleaner's headline test wants a capital letter, so a title line that
@@ -319,3 +321,81 @@ def test_hovering_an_acronym_shows_its_expansion(page, real_site, real_url):
     # Material's content.tooltips replaces the title with its own tooltip element.
     expect(page.locator(".md-tooltip2--active, .md-tooltip--active").first
            ).to_contain_text(expansion, timeout=TIMEOUT_MS)
+
+
+# --- offline: the site and the handouts opened from disk ----------------------------------------
+
+
+def save_artefact(page: Page, name: str) -> None:
+    """A screenshot for people to look at, kept by CI with the test report."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=False)
+
+
+def left_the_disk(requested: list[str]) -> list[str]:
+    return [url for url in requested if urlsplit(url).scheme not in LOCAL_SCHEMES]
+
+
+def test_offline_site_from_disk_searches_and_follows_links_with_no_request(page, requested,
+                                                                            real_site):
+    home = (real_site / "site" / "index.html").as_uri()
+    page.goto(home)
+    save_artefact(page, "home-from-disk")
+    found = search(page, "INL")
+    assert any("/briefings/" in url for url in found), found
+    page.goto(home)
+    walk_to_briefing(page)
+    related = page.locator(".md-content h2#related-briefings + ul a").first
+    title = related.inner_text()
+    related.click()
+    expect(page).to_have_url(re.compile(r"/briefings/[^/]+\.html$"))
+    expect(page.locator(".md-content h1")).to_contain_text(title)
+    assert left_the_disk(requested) == []
+
+
+def test_each_handout_opens_from_disk_whole_and_on_its_own(page, requested, real_site):
+    handouts = sorted((real_site / "site" / "handouts").glob("*.html"))
+    assert [h.stem for h in handouts].count("all") == 1
+    for handout in handouts:
+        requested.clear()
+        page.goto(handout.as_uri())
+        page.wait_for_load_state("load")
+        shown = page.eval_on_selector_all("article.briefing", "as => as.map(a => a.id)")
+        assert shown == [f"briefing-{slug}" for slug in handout_members(real_site, handout.stem)]
+        dangling = page.eval_on_selector_all(
+            "a[href^='#']", "as => as.map(a => a.getAttribute('href'))"
+            ".filter(h => !document.getElementById(h.slice(1)))")
+        assert dangling == [], handout.name
+        hrefs = page.eval_on_selector_all("a[href]", "as => as.map(a => a.getAttribute('href'))")
+        assert all(h.startswith(("#", "https://", "http://")) for h in hrefs), hrefs
+        assert requested == [handout.as_uri()], "a handout asked for something besides itself"
+    save_artefact(page, "handout-all")
+
+
+def handout_members(project: Path, slug: str) -> list[str]:
+    """The slugs a handout must hold, in order: its theme's briefings, newest first, as the
+    theme page lists them (all briefings for "all", as the sources of the site say)."""
+    if slug == "all":
+        return sorted_newest_first(project, briefing_sources(project))
+    theme = split_front_matter(project / "docs" / "themes" / f"{slug}.md")[0]["title"]
+    members = [p for p in briefing_sources(project) if theme in split_front_matter(p)[0]["tags"]]
+    return sorted_newest_first(project, members)
+
+
+def sorted_newest_first(project: Path, sources: list[Path]) -> list[str]:
+    def key(source: Path):
+        meta = split_front_matter(source)[0]
+        date = meta.get("date", "")
+        return (not date, "".join(chr(255 - ord(c)) for c in date), meta["title"].casefold(),
+                source.stem)
+    return [source.stem for source in sorted(sources, key=key)]
+
+
+def test_a_browser_without_resize_observer_gets_the_polyfill_from_disk(page, requested,
+                                                                       real_site):
+    """Material would fetch this polyfill from a CDN; the site serves its own copy."""
+    page.add_init_script("delete window.ResizeObserver")
+    page.goto((real_site / "site" / "index.html").as_uri())
+    page.wait_for_function("typeof window.ResizeObserver === 'function'")
+    assert any(url.endswith("/ResizeObserver.global.js") for url in requested), requested
+    assert left_the_disk(requested) == []

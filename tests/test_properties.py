@@ -17,9 +17,8 @@ from generator.clean import clean
 from generator.markup import escape_markdown, front_matter, template_safe
 from generator.model import RawDoc
 from generator.pipeline import build_site, render_pages
-from generator.read import read_seeds
 
-from conftest import SEEDS
+from conftest import seed_docs
 
 WORDS = ["the", "council", "of", "and", "said", "water", "a", "to", "in", "Share", "By",
          "Related", "Content", "2021", "March", "3,", "—", "“quoted”", "it", "was", "that"]
@@ -104,13 +103,6 @@ def test_lone_punctuation_paragraphs_render_literally():
     for text in ("=", "---", "***", "+", "#", "1.", "> quote"):
         rendered = markdown.markdown(escape_markdown(text), extensions=EXTENSIONS)
         assert html.unescape(rendered) == f"<p>{text}</p>", text
-
-
-@functools.cache
-def seed_docs() -> tuple:
-    docs, problems = read_seeds(SEEDS)
-    assert not problems
-    return tuple(docs)
 
 
 @functools.cache

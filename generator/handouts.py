@@ -1,0 +1,110 @@
+"""Stage 6b: the ``Site`` → self-contained HTML handouts, one per theme and one for all.
+
+A handout is read in a meeting, printed, or sent as an e-mail attachment, so it needs
+nothing but itself: its style sheet is inlined (a short print-first sheet, not the site's
+theme), it has no script and no image, links between the briefings it holds are in-file
+anchors, links to original articles are absolute, and anything else is plain text.
+Scraped text goes through the site's own Markdown escaping and Jinja2's autoescape, so it
+stays text. The generation date is the only varying part, and ``generated_on`` pins it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import jinja2
+import markdown
+
+from generator.glossary import abbreviation_definitions
+from generator.knowledge import DATA_DIR
+from generator.markup import ALL_HANDOUT, HANDOUTS_DIR, is_safe_url
+from generator.model import Article, GlossaryEntry, Site
+from generator.render import newest_first, render_block, theme_members
+
+TEMPLATE_DIR = DATA_DIR.parent / "templates"
+
+
+@dataclass(frozen=True)
+class Handout:
+    """One handout file: its path in the built site, what it covers, and its HTML."""
+
+    path: str  # "handouts/counternarcotics.html"
+    title: str
+    count: int
+    html: str
+
+
+def render_handouts(site: Site, generated_on: dt.date) -> list[Handout]:
+    """A handout for every theme that has briefings, then one for the whole collection."""
+    members = theme_members(site)
+    handouts = [
+        _handout(theme.slug, theme.name, theme.description, members[theme.slug], site,
+                 generated_on)
+        for theme in site.themes if members[theme.slug]
+    ]
+    everything = newest_first(site.articles)
+    handouts.append(_handout(ALL_HANDOUT, "All briefings", "Every briefing of the collection.",
+                             everything, site, generated_on))
+    return handouts
+
+
+def handout_path(slug: str) -> str:
+    return f"{HANDOUTS_DIR}/{slug}.html"
+
+
+def _handout(slug: str, title: str, description: str, articles: list[Article], site: Site,
+             generated_on: dt.date) -> Handout:
+    inside = {a.slug for a in articles}
+    by_slug = {a.slug: a for a in site.articles}
+    themes = {t.slug: t.name for t in site.themes}
+    html = _template().render(
+        title=title,
+        description=description,
+        generated_on=generated_on.isoformat(),
+        style=_style(),
+        briefings=[_briefing(a, site.glossary, themes) for a in articles],
+        related={a.slug: [(by_slug[link.slug], link.slug in inside)
+                          for link in site.related.get(a.slug, ())] for a in articles},
+    )
+    return Handout(handout_path(slug), title, len(articles), html)
+
+
+def _briefing(article: Article, glossary: Sequence[GlossaryEntry],
+              themes: dict[str, str]) -> dict:
+    """What the template shows of one briefing; the body is Markdown rendered to HTML."""
+    return {
+        "article": article,
+        "anchor": f"briefing-{article.slug}",
+        "url": article.url if article.url and is_safe_url(article.url) else None,
+        "themes": [themes[s] for s in article.themes if s in themes],
+        "body": _body_html(article, glossary),
+    }
+
+
+def _body_html(article: Article, glossary: Sequence[GlossaryEntry]) -> str:
+    """The clean body through the site's own escaping Markdown, acronyms as ``<abbr>``,
+    headings one level down (the briefing's title is the ``<h2>``)."""
+    text = "\n".join(render_block(block) for block in article.body)
+    text += "\n\n" + abbreviation_definitions(glossary, text)
+    html = markdown.markdown(text, extensions=["abbr"])
+    # Escaped scraped text cannot contain a literal "<h2": these are the body's own headings.
+    return html.replace("<h2>", "<h3>").replace("</h2>", "</h3>")
+
+
+@functools.cache
+def _template() -> jinja2.Template:
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
+    return environment.get_template("handout.html")
+
+
+@functools.cache
+def _style() -> str:
+    return (TEMPLATE_DIR / "handout.css").read_text(encoding="utf-8")
