@@ -20,6 +20,7 @@ from pathlib import Path
 import yaml
 
 from generator.knowledge import DATA_DIR
+from generator.markup import ALL_HANDOUT
 from generator.model import Article, Theme, ThemeScore
 
 DEFAULT_VOCABULARY = DATA_DIR / "themes.yml"
@@ -46,6 +47,9 @@ def load_vocabulary(path: Path = DEFAULT_VOCABULARY) -> Vocabulary:
     fallbacks = [t for t, e in zip(themes, entries, strict=True) if e.get("fallback")]
     if len(fallbacks) != 1:
         raise ValueError(f"{path}: exactly one theme must have 'fallback: true'")
+    if any(t.slug == ALL_HANDOUT for t in themes):
+        raise ValueError(f"{path}: the slug {ALL_HANDOUT!r} is the whole collection's handout; "
+                         "give that theme another slug")
     return Vocabulary(
         themes=themes,
         patterns={t.slug: _keyword_pattern(t.keywords) for t in themes if t.keywords},

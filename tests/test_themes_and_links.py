@@ -53,6 +53,15 @@ def test_a_vocabulary_needs_exactly_one_fallback(tmp_path):
         load_vocabulary(path)
 
 
+def test_a_theme_cannot_take_the_collection_handouts_name(tmp_path):
+    path = tmp_path / "themes.yml"
+    path.write_text("themes:\n  - {slug: all, name: All, description: A., keywords: [a]}\n"
+                    "  - {slug: misc, name: Misc, description: M., fallback: true}\n",
+                    encoding="utf-8")
+    with pytest.raises(ValueError, match="another slug"):
+        load_vocabulary(path)
+
+
 def test_related_themes_are_the_ones_sharing_most_briefings():
     def tagged(*slugs):
         return replace(with_text("x"), theme_scores=tuple(ThemeScore(s, 1.0) for s in slugs))
