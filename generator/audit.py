@@ -7,16 +7,19 @@ them, collapsed by default. Files that could not be published are listed with th
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 
 from generator.clean import STRUCTURAL_RULES
 from generator.knowledge import Knowledge
 from generator.markup import BRIEFINGS_DIR, escape_markdown, front_matter
-from generator.model import Article, Page, Problem, Removal
+from generator.model import Article, Page, Problem, Removal, Site
 
 AUDIT_PAGE = "cleaning.md"
 
 
-def render_audit(articles: list[Article], problems: list[Problem], knowledge: Knowledge) -> Page:
+def render_audit(site: Site, knowledge: Knowledge) -> Page:
+    """Every input accounted for (published, merged, or not published and why), then each
+    published article's removed lines by rule."""
     notes = {**{f"{layer}:{name}": note for name, note in knowledge.notes.items()
                 for layer in ("phrase", "section_end", "metadata")}, **STRUCTURAL_RULES}
     parts = [
@@ -27,18 +30,32 @@ def render_audit(articles: list[Article], problems: list[Problem], knowledge: Kn
         "a named rule: a boilerplate phrase (share bars, appeals, banners, teaser sections), "
         "a date or byline that became the briefing's metadata, or a position outside the "
         "article's densest run of text. Open a section to audit what was removed.\n",
-        _problems_section(problems),
+        f"**Every file in `seeds/`:** {site.summary()}.\n",
+        _problems_section(site.problems),
+        _duplicates_section(site),
     ]
-    parts += [_article_section(a, notes) for a in sorted(articles, key=lambda a: a.name)]
-    return Page(AUDIT_PAGE, "\n".join(parts))
+    parts += [_article_section(a, notes) for a in sorted(site.articles, key=lambda a: a.name)]
+    return Page(AUDIT_PAGE, "\n".join(part for part in parts if part))
 
 
-def _problems_section(problems: list[Problem]) -> str:
+def _problems_section(problems: Sequence[Problem]) -> str:
     if not problems:
-        return "Every file in `seeds/` was published.\n"
+        return ""
     rows = "\n".join(f"- {escape_markdown(p.file)}: {escape_markdown(p.message)}"
                      for p in problems)
     return f'!!! warning "Files that could not be published"\n\n{_indent(rows)}\n'
+
+
+def _duplicates_section(site: Site) -> str:
+    if not site.duplicates:
+        return ""
+    titles = {a.slug: a.title for a in site.articles}
+    rows = "\n".join(
+        f"- {escape_markdown(d.name)}: merged into [{escape_markdown(titles[d.kept_slug])}]"
+        f"({BRIEFINGS_DIR}/{d.kept_slug}.md) ({escape_markdown(d.kept_name)}), "
+        + ("the same text." if d.exact else f"{d.similarity:.0%} similar.")
+        for d in site.duplicates)
+    return f'!!! info "Files merged into another briefing (the same article)"\n\n{_indent(rows)}\n'
 
 
 def _note(rule: str, notes: dict[str, str]) -> str | None:

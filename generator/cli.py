@@ -1,7 +1,7 @@
 """Command line: ``python -m generator build``, ``suggest-themes`` and ``extract FILE``.
 
 The only module that reads argv or the environment and sets exit codes:
-0 success, 1 data problems with ``--strict`` (or an unreadable FILE), 2 usage errors.
+0 success, 1 when an input was not published (or FILE cannot be read), 2 usage errors.
 """
 
 from __future__ import annotations
@@ -37,7 +37,6 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--docs", type=Path, default=ROOT / "docs", help="default: ./docs")
     build.add_argument("--themes", type=Path, default=DEFAULT_VOCABULARY,
                        help="the theme vocabulary (default: the one shipped with the generator)")
-    build.add_argument("--strict", action="store_true", help="exit 1 if any file has a problem")
     build.set_defaults(command=run_build)
 
     suggest = commands.add_parser(
@@ -55,14 +54,17 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def run_build(args: argparse.Namespace) -> int:
+    """Write the site's Markdown; one line per problem, then what became of every file."""
     result = generate(Settings(seeds_dir=args.seeds, docs_dir=args.docs,
                                themes_file=args.themes))
-    report = result.report
     for problem in result.problems:
         print(f"problem: {problem}", file=sys.stderr)
-    print(f"{len(result.site.articles)} briefings; {len(report.written)} pages written, "
+    for duplicate in result.site.duplicates:
+        print(f"merged: {duplicate}", file=sys.stderr)
+    report = result.report
+    print(f"{result.summary()}; {len(report.written)} pages written, "
           f"{len(report.unchanged)} unchanged, {len(report.deleted)} deleted", file=sys.stderr)
-    return 1 if args.strict and result.problems else 0
+    return 1 if result.problems else 0
 
 
 def run_suggest_themes(args: argparse.Namespace) -> int:

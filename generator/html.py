@@ -31,24 +31,20 @@ import lxml.html
 from lxml import etree
 
 from generator.dates import date_only
+from generator.encoding import CONTROL_RE, decode_bytes
 from generator.model import DeclaredMeta, InputFormat, RawDoc
 from generator.read import normalise_text
 
 # --- decoding and parsing -------------------------------------------------------------------
 
 # A page that decodes as UTF-8 is UTF-8 whatever it declares (declarations go stale when a
-# site migrates); otherwise its declared charset, looked for near the start as browsers do.
+# site migrates); otherwise its declared charset, looked for near the start as browsers do;
+# otherwise a detector's guess.
 CHARSET_SNIFF_BYTES = 4096
 CHARSET_RE = re.compile(rb"""charset=["']?([\w-]+)""", re.IGNORECASE)
-# Undeclared non-UTF-8 pages are in practice Windows Latin-1; it decodes any byte.
-FALLBACK_ENCODING = "cp1252"
-BYTE_ORDER_MARKS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"),
-                    (b"\xfe\xff", "utf-16-be"))
 # lxml refuses a str that carries an XML declaration ("Unicode strings with encoding
 # declaration are not supported").
 XML_DECLARATION_RE = re.compile(r"^\s*<\?xml[^>]*>")
-# C0 control characters are never text; lxml would pass them on into the site's pages.
-CONTROL_CHARS_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # huge_tree: by default libxml2 silently drops ALL text of pages nested deeper than 255.
 PARSER = lxml.html.HTMLParser(huge_tree=True)
 EMPTY_PAGE = "<html><body></body></html>"
@@ -145,29 +141,15 @@ def page_to_doc(name: str, page: bytes) -> RawDoc:
 
 
 def decode(page: bytes) -> str:
-    """Bytes → text: a byte-order mark, else UTF-8, else the declared charset, else cp1252.
-
-    Never raises: undecodable bytes become U+FFFD.
-    """
-    for mark, encoding in BYTE_ORDER_MARKS:
-        if page.startswith(mark):
-            return page[len(mark):].decode(encoding, "replace")
-    try:
-        return page.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    """Bytes → text, by the page's declared charset where UTF-8 fails (``encoding.py``)."""
     declared = CHARSET_RE.search(page[:CHARSET_SNIFF_BYTES])
-    if declared:
-        try:
-            return page.decode(declared.group(1).decode("ascii"), "replace")
-        except LookupError:  # a charset Python does not know
-            pass
-    return page.decode(FALLBACK_ENCODING, "replace")
+    return decode_bytes(page, declared.group(1).decode("ascii") if declared else None)
 
 
 def parse(page: bytes) -> etree._Element:
     """Bytes → the page's ``<html>`` element; never raises (empty input gives an empty page)."""
-    text = CONTROL_CHARS_RE.sub("", XML_DECLARATION_RE.sub("", decode(page), count=1))
+    # Control characters are never text, and lxml would pass them on into the site's pages.
+    text = CONTROL_RE.sub("", XML_DECLARATION_RE.sub("", decode(page), count=1))
     try:
         return lxml.html.document_fromstring(text, parser=PARSER)
     except (etree.ParserError, ValueError):  # "Document is empty": blank or whitespace input

@@ -251,6 +251,23 @@ class Link:
 
 
 @dataclass(frozen=True)
+class Duplicate:
+    """An input merged into another briefing because it is the same article."""
+
+    name: str  # the merged file, in seeds/
+    kept_name: str  # the file whose page stands for both
+    kept_slug: str
+    similarity: float  # 1.0 for the same text
+    exact: bool
+
+    def __str__(self) -> str:
+        what = ("the same text as" if self.exact
+                else f"nearly the same text ({self.similarity:.0%} similar) as")
+        return (f"{self.name}: {what} {self.kept_name}, merged into its page; remove one of "
+                "the two files if that is not what you want")
+
+
+@dataclass(frozen=True)
 class Page:
     """A file to write under ``docs/``: its path relative to ``docs/`` and its full text."""
 
@@ -305,4 +322,13 @@ class Site:
     related_themes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # most shared first
     glossary: tuple[GlossaryEntry, ...] = ()
     named: tuple[IndexEntry, ...] = ()  # people and organisations named across briefings
-    problems: tuple[Problem, ...] = ()
+    duplicates: tuple[Duplicate, ...] = ()  # inputs merged into another briefing
+    problems: tuple[Problem, ...] = ()  # inputs not published, with the reason
+
+    def summary(self) -> str:
+        """What became of the inputs: "5 briefings published, 1 file merged as duplicates,
+        2 problems"."""
+        published, merged, problems = len(self.articles), len(self.duplicates), len(self.problems)
+        return (f"{published} briefing{'s' if published != 1 else ''} published, "
+                f"{merged} file{'s' if merged != 1 else ''} merged as duplicates, "
+                f"{problems} problem{'s' if problems != 1 else ''}")

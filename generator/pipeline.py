@@ -17,7 +17,7 @@ from generator.corpus import repeated_lines
 from generator.entities import build_index
 from generator.glossary import build_glossary
 from generator.knowledge import load_knowledge, profile_for
-from generator.links import related_briefings
+from generator.links import link_briefings
 from generator.metadata import extract_metadata
 from generator.model import Article, Override, Page, Problem, RawDoc, Site
 from generator.overrides import read_overrides
@@ -50,6 +50,11 @@ class BuildResult:
     def problems(self) -> list[Problem]:
         return [*self.site.problems, *self.report.problems]
 
+    def summary(self) -> str:
+        """ "5 briefings published, 1 file merged as a duplicate, 2 problems" """
+        return self.site.summary() + (
+            f" ({len(self.report.problems)} with docs/)" if self.report.problems else "")
+
 
 def generate(settings: Settings) -> BuildResult:
     """Read ``seeds/``, build the site and write its Markdown under ``docs/``."""
@@ -77,13 +82,15 @@ def build_site(
                                      "line was judged boilerplate")
                              for a in empty)]
     theme_names = {theme.slug: theme.name for theme in vocabulary.themes}
+    linked = link_briefings(published, theme_names)
     return Site(
-        articles=tuple(published),
+        articles=linked.published,
         themes=vocabulary.themes,
-        related=related_briefings(published, theme_names),
-        related_themes=related_themes(published),
-        glossary=build_glossary(published),
-        named=build_index(published),
+        related=linked.related,
+        related_themes=related_themes(linked.published),
+        glossary=build_glossary(linked.published),
+        named=build_index(linked.published),
+        duplicates=linked.duplicates,
         problems=tuple(problems),
     )
 
@@ -111,7 +118,7 @@ def article_from(
 
 def render_pages(site: Site) -> list[Page]:
     return [*render_site(site), *render_reference_pages(site),
-            render_audit(list(site.articles), list(site.problems), load_knowledge())]
+            render_audit(site, load_knowledge())]
 
 
 def unique_slugs(articles: list[Article]) -> list[Article]:

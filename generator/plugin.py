@@ -55,9 +55,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.result = generate(settings)
         for problem in self.result.problems:
             log.warning("briefings: %s", problem)
+        for duplicate in self.result.site.duplicates:
+            log.info("briefings: %s", duplicate)
         report = self.result.report
-        log.info("briefings: %d articles; %d pages written, %d unchanged, %d deleted",
-                 len(self.result.site.articles), len(report.written), len(report.unchanged),
+        log.info("briefings: %s; %d pages written, %d unchanged, %d deleted",
+                 self.result.summary(), len(report.written), len(report.unchanged),
                  len(report.deleted))
         _allow_only_theme_tags(config, settings.themes_file)
         return config

@@ -1,8 +1,9 @@
 """Stage 1: ``seeds/*`` → ``RawDoc``. The only stage that opens input files.
 
-Text scrapes are read as they are; HTML pages are turned into the same one-block-per-line
-text (see ``html.py``) with the metadata the page declares about itself. A file that cannot
-be read becomes a ``Problem`` naming the file and the reason, and the other files go on.
+Text scrapes are decoded whatever their encoding (``encoding.py``); HTML pages are turned
+into the same one-block-per-line text (``html.py``) with the metadata the page declares
+about itself. A file that cannot be read (unreadable, binary, far too large, empty) becomes
+a ``Problem`` naming the file, the reason and what to do, and the other files go on.
 """
 
 from __future__ import annotations
@@ -10,12 +11,16 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
+from generator.encoding import NotTextError, clean_characters, decode_bytes
 from generator.model import InputFormat, Problem, RawDoc
 
 TEXT_SUFFIXES = frozenset({".txt"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 # Files in seeds/ that are not articles: the overrides file and notes for maintainers.
 NOT_ARTICLES = frozenset({"sources.yml", "sources.yaml", "README.md", ".gitkeep"})
+# A saved article is 10-500 KB, a whole page with its scripts a few MB; a bigger file is a
+# dump of many pages or not an article at all, and reading it would stall the build.
+MAX_INPUT_BYTES = 10 * 1024 * 1024
 
 
 def read_seeds(seeds_dir: Path) -> tuple[list[RawDoc], list[Problem]]:
@@ -39,30 +44,37 @@ def read_file(path: Path) -> RawDoc | Problem:
             f"unsupported file type {suffix or '(none)'!r}: "
             "save articles as .txt (a text scrape) or .html (the raw page)",
         )
-    data = path.read_bytes()
-    if suffix in HTML_SUFFIXES:
-        from generator.html import page_to_doc  # lxml is only loaded for HTML input
-
-        doc = page_to_doc(path.name, data)  # a page declares its own encoding
-    else:
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            return Problem(
-                path.name,
-                f"not valid UTF-8 (byte {error.object[error.start]:#04x} at offset "
-                f"{error.start}): re-save the file as UTF-8",
-            )
-        doc = RawDoc(name=path.name, text=normalise_text(text), format=InputFormat.TEXT)
+    try:
+        size = path.stat().st_size
+        if size > MAX_INPUT_BYTES:
+            return Problem(path.name, f"too large ({size / 2**20:.0f} MB, the limit is "
+                           f"{MAX_INPUT_BYTES // 2**20} MB): save only the article's page")
+        doc = _read_doc(path, path.read_bytes())
+    except OSError as error:
+        return Problem(path.name, f"cannot be read ({error.strerror}): check its permissions")
+    except NotTextError as error:
+        return Problem(path.name, f"{error}: is it really a {suffix} file? "
+                       "Save the article as text or HTML")
     if not doc.text.strip():
         return Problem(path.name, "no text found in the file: nothing to publish")
     return doc
 
 
+def _read_doc(path: Path, data: bytes) -> RawDoc:
+    if path.suffix.lower() in HTML_SUFFIXES:
+        from generator.html import page_to_doc  # lxml is only loaded for HTML input
+
+        return page_to_doc(path.name, data)  # a page declares its own encoding
+    return RawDoc(name=path.name, text=normalise_text(decode_bytes(data)),
+                  format=InputFormat.TEXT)
+
+
 def normalise_text(text: str) -> str:
-    """Unify line endings, Unicode composition and trailing spaces; keep every line in place.
+    """Unify line endings, Unicode composition, spaces and trailing spaces, and drop
+    characters that are never text; keep every line in place.
 
     Line numbers must stay those of the input file, so no line is added or dropped here.
     """
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", clean_characters(text))
     return "\n".join(line.rstrip() for line in text.split("\n"))

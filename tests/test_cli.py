@@ -36,19 +36,20 @@ def test_extract_text_is_headings_and_paragraphs_separated_by_blank_lines():
 
 def test_extract_of_an_unreadable_file_fails_with_the_reason(tmp_path):
     path = tmp_path / "bad.txt"
-    path.write_bytes(b"\xff\xfe\x00")
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" * 40)
     result = run("extract", str(path))
     assert result.returncode == 1
-    assert "bad.txt: not valid UTF-8" in result.stderr
+    assert "bad.txt: binary data, not text" in result.stderr
 
 
-def test_build_strict_fails_on_a_problem_and_names_the_file(tmp_path):
+def test_build_fails_when_a_file_is_not_published_and_names_it(tmp_path):
     seeds, docs = tmp_path / "seeds", tmp_path / "docs"
     seeds.mkdir()
     (seeds / "empty.txt").write_text("\n", encoding="utf-8")
-    result = run("build", "--seeds", str(seeds), "--docs", str(docs), "--strict")
+    result = run("build", "--seeds", str(seeds), "--docs", str(docs))
     assert result.returncode == 1
     assert "empty.txt: no text found" in result.stderr
+    assert "0 briefings published, 0 files merged as duplicates, 1 problem;" in result.stderr
 
 
 def test_suggest_themes_prints_a_vocabulary_the_build_accepts(tmp_path):

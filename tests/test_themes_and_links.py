@@ -5,7 +5,7 @@ from dataclasses import replace
 
 import pytest
 
-from generator.links import MAX_RELATED, related_briefings, shared_facets
+from generator.links import MAX_RELATED, link_briefings, shared_facets
 from generator.metadata import extract_metadata
 from generator.model import Acronym, Entity, EntityKind, Facts, ThemeScore
 from generator.themes import assign_themes, load_vocabulary, related_themes
@@ -86,9 +86,27 @@ def test_a_link_names_the_themes_and_names_both_briefings_share():
 def test_related_briefings_do_not_depend_on_input_order():
     cases = ["dated_teasers_after_body", "dateline_prefix", "run_in_heading", "list_items_in_body"]
     articles = [replace(extract_metadata(cleaned(c)), slug=c) for c in cases]
-    results = {tuple(sorted(related_briefings(list(p), {}).items()))
+    results = {tuple(sorted(link_briefings(list(p), {}).related.items()))
                for p in itertools.permutations(articles)}
     assert len(results) == 1
     related = dict(results.pop())
     assert all(slug not in [link.slug for link in related[slug]] for slug in related)
     assert all(len(links) <= MAX_RELATED for links in related.values())
+
+
+def test_the_same_article_twice_is_one_briefing_and_a_reported_duplicate():
+    original = replace(extract_metadata(cleaned("dateline_prefix")), slug="a")
+    copy = replace(original, slug="b", clean=replace(original.clean, raw=replace(
+        original.clean.raw, name="zz-copy.txt")))
+    last = original.clean.blocks[-1]
+    cut = replace(last, text=last.text.rsplit(" ", 3)[0])  # a re-scrape that lost a few words
+    shorter = replace(original, slug="c", clean=replace(
+        original.clean, raw=replace(original.clean.raw, name="aa-cut.txt"),
+        blocks=(*original.clean.blocks[:-1], cut)))
+    other = replace(extract_metadata(cleaned("run_in_heading")), slug="d")
+    linked = link_briefings([copy, other, shorter, original], {})
+    assert [a.slug for a in linked.published] == ["a", "d"]
+    assert [(d.name, d.kept_slug, d.exact) for d in linked.duplicates] == [
+        ("aa-cut.txt", "a", False), ("zz-copy.txt", "a", True)]
+    assert "merged into its page" in str(linked.duplicates[1])
+    assert all(link.slug in ("a", "d") for links in linked.related.values() for link in links)
