@@ -60,8 +60,7 @@ def extract_metadata(
         title = derive_title(clean, knowledge) or clean.raw.stem
     return Article(
         clean=clean,
-        slug=slugify(title, max_length=MAX_SLUG_CHARS, word_boundary=True, save_order=True)
-        or "briefing",
+        slug=make_slug(title),
         title=title,
         title_derived=derived,
         source=first_of(
@@ -92,6 +91,13 @@ def first_of(*answers: T | Callable[[], T | None] | None) -> T | None:
 
 
 # --- title ----------------------------------------------------------------------------------
+
+
+def make_slug(title: str) -> str:
+    """A page name from a title: ASCII letters, digits and hyphens only, so it is safe in a
+    path and a URL whatever the title holds; "briefing" when nothing of it is left."""
+    return slugify(title, max_length=MAX_SLUG_CHARS, word_boundary=True, save_order=True) \
+        or "briefing"
 
 
 def title_from_text(clean: CleanDoc) -> str | None:

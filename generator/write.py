@@ -8,14 +8,12 @@ Generated files whose page no longer exists (a seed was removed) are deleted.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.markup import BRIEFINGS_DIR, GENERATED_MARKER, THEMES_DIR
+from generator.markup import GENERATED_MARKER
 from generator.model import Page, Problem
-
-# Folders of docs/ that hold only generated pages: stale generated files there are removed.
-GENERATED_DIRS = (BRIEFINGS_DIR, THEMES_DIR)
 
 
 @dataclass
@@ -33,17 +31,29 @@ def is_generated(path: Path) -> bool:
 
 
 def write_pages(pages: list[Page], docs_dir: Path) -> WriteReport:
+    """Write ``pages`` under ``docs_dir``; delete generated pages no longer made (a seed was
+    removed); never touch a hand-written page. Two pages for one path are a bug: refused."""
+    twice = sorted(path for path, count in Counter(p.path for p in pages).items() if count > 1)
+    if twice:
+        raise ValueError(f"the generator made two pages for the same path: {twice}")
+    for page in pages:
+        if not _inside(docs_dir, page.path):
+            raise ValueError(f"a generated page would be written outside docs/: {page.path!r}")
     report = WriteReport()
     for page in pages:
         _write_page(page, docs_dir, report)
     wanted = {page.path for page in pages}
-    for folder in GENERATED_DIRS:
-        for path in sorted((docs_dir / folder).glob("*.md")):
-            relative = path.relative_to(docs_dir).as_posix()
-            if relative not in wanted and is_generated(path):
-                path.unlink()
-                report.deleted.append(relative)
+    for path in sorted(docs_dir.rglob("*.md")):
+        relative = path.relative_to(docs_dir).as_posix()
+        if relative not in wanted and is_generated(path):
+            path.unlink()
+            report.deleted.append(relative)
     return report
+
+
+def _inside(docs_dir: Path, relative: str) -> bool:
+    root = docs_dir.resolve()
+    return (root / relative).resolve().is_relative_to(root)
 
 
 def _write_page(page: Page, docs_dir: Path, report: WriteReport) -> None:

@@ -7,16 +7,21 @@ from __future__ import annotations
 import functools
 import html
 import re
+from dataclasses import replace
 
 import markdown
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from lxml import html as lxml_html
 from mkdocs.utils.meta import get_data
 
 from generator.clean import clean
 from generator.markup import escape_markdown, front_matter, template_safe
-from generator.model import RawDoc
-from generator.pipeline import build_site, render_pages
+from generator.metadata import make_slug
+from generator.model import BlockKind, Facts, RawDoc
+from generator.pipeline import build_site, render_pages, unique_slugs
+from generator.render import render_briefing
+from generator.themes import load_vocabulary
 
 from conftest import seed_docs
 
@@ -116,3 +121,51 @@ def site_pages(order: tuple[str, ...]) -> tuple:
 def test_the_order_files_are_read_in_changes_no_byte_of_the_site(order):
     """Themes, links, glossary, names and timeline are all sorted with explicit keys."""
     assert site_pages(tuple(order)) == site_pages(tuple(sorted(order)))
+
+
+SAFE_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*(?:-\d+)?")
+# Any character, but mostly the ones Markdown, HTML, YAML and Jinja give a meaning to.
+MEANINGFUL = list("<>&*_[](){}#`\\!|:-'\"/=;.%~+") + ["javascript:", "<script>", "{{", "{%", "---"]
+plain_line = st.lists(
+    st.one_of(st.sampled_from(MEANINGFUL), st.characters(
+        blacklist_categories=("Cs", "Cc", "Zl", "Zp")), st.just(" "), st.just("a")),
+    min_size=1, max_size=60,
+).map("".join).map(str.strip).filter(bool)
+
+
+@functools.cache
+def sample_article():
+    return build_site([seed_docs()[1]], {}).articles[0]
+
+
+@settings(max_examples=150, deadline=None)
+@given(plain_line, plain_line, plain_line)
+def test_any_title_author_and_text_show_on_the_page_as_that_text(title, author, text):
+    """Through the front matter, the Markdown and the HTML, scraped text stays itself."""
+    article = sample_article()
+    block = replace(article.body[0], text=text, kind=BlockKind.PARAGRAPH)
+    article = replace(article, title=title, author=author, source=None,
+                      clean=replace(article.clean, blocks=(block,)),
+                      facts=Facts(summary=(text,)))
+    page = render_briefing(article, {t.slug: t for t in load_vocabulary().themes}, [])
+    body, meta = get_data(page.text)
+    assert meta["author"] == author
+    assert html.unescape(meta["title"]) == title.replace("<", "‹").replace(">", "›")
+    tree = lxml_html.fromstring(markdown.markdown(body, extensions=EXTENSIONS))
+    assert normalised(tree.xpath("string(//h1)").rstrip("¶")) == normalised(title)
+    assert normalised(text) in {normalised(p.text_content()) for p in tree.iter("p")}
+    assert f"Author: {normalised(author)}" in normalised(tree.text_content())
+    assert not tree.xpath("//script|//img|//iframe|//a[starts-with(@href, 'javascript')]")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(plain_line, min_size=1, max_size=12))
+def test_slugs_are_unique_and_safe_for_any_titles(titles):
+    article = sample_article()
+    articles = [replace(article, slug=make_slug(title),
+                        clean=replace(article.clean, raw=replace(article.clean.raw,
+                                                                 name=f"{i:03}.txt")))
+                for i, title in enumerate(titles)]
+    slugs = [a.slug for a in unique_slugs(articles)]
+    assert len(set(slugs)) == len(slugs)
+    assert all(SAFE_SLUG.fullmatch(slug) for slug in slugs), slugs

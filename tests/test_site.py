@@ -137,3 +137,19 @@ def test_a_tag_outside_the_theme_vocabulary_fails_the_build(tmp_path):
     result = mkdocs_build(project)
     assert result.returncode != 0
     assert "Tags not in allow list: Not a theme" in result.stderr
+
+
+def test_two_builds_give_the_same_bytes(tmp_path):
+    """Generated Markdown and handouts; the handouts' date is pinned by SOURCE_DATE_EPOCH."""
+    pinned = {"SOURCE_DATE_EPOCH": "1700000000"}  # 2023-11-14
+
+    def build_and_read(name: str) -> dict[str, bytes]:
+        (tmp_path / name).mkdir()
+        project = copy_project(tmp_path / name)
+        assert mkdocs_build(project, pinned).returncode == 0
+        files = [*(project / "docs").rglob("*.md"), *(project / "site" / "handouts").glob("*")]
+        return {p.relative_to(project).as_posix(): p.read_bytes() for p in files}
+
+    first, second = build_and_read("first"), build_and_read("second")
+    assert first == second
+    assert b"generated on 2023-11-14" in first["site/handouts/all.html"]

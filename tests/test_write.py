@@ -1,3 +1,5 @@
+import pytest
+
 from generator.markup import front_matter
 from generator.model import Page
 from generator.write import write_pages
@@ -27,3 +29,17 @@ def test_stale_generated_pages_are_deleted_but_hand_written_ones_kept(tmp_path):
     report = write_pages([generated("briefings/new.md")], tmp_path)
     assert report.deleted == ["briefings/old.md"]
     assert sorted(p.name for p in (tmp_path / "briefings").iterdir()) == ["mine.md", "new.md"]
+
+
+def test_a_generated_page_anywhere_in_docs_is_deleted_when_no_longer_made(tmp_path):
+    write_pages([generated("glossary.md"), generated("index.md")], tmp_path)
+    report = write_pages([generated("index.md")], tmp_path)
+    assert report.deleted == ["glossary.md"]
+
+
+def test_the_same_path_twice_or_a_path_outside_docs_is_refused(tmp_path):
+    with pytest.raises(ValueError, match="two pages for the same path"):
+        write_pages([generated("a.md"), generated("a.md", "other")], tmp_path)
+    with pytest.raises(ValueError, match="outside docs"):
+        write_pages([generated("../escape.md")], tmp_path / "docs")
+    assert not (tmp_path / "escape.md").exists()
