@@ -27,8 +27,9 @@ HANDOUTS_PAGE = "handouts.md"
 HANDOUTS_DIR = "handouts"  # written into the built site only, never into docs/
 ALL_HANDOUT = "all"  # the handout of the whole collection: handouts/all.html
 
-_INLINE_SPECIALS = re.compile(r"([\\`*_\[\]{}])")
-_LINE_START_SPECIALS = re.compile(r"^(\s*)([#+-])")
+# "#" too: Python-Markdown strips trailing hashes from a heading ("Learning C#").
+_INLINE_SPECIALS = re.compile(r"([\\`*_\[\]{}#])")
+_LINE_START_SPECIALS = re.compile(r"^(\s*)([+-])")
 # A link target from a scraped page (og:url) must not become "javascript:" or break out of
 # the <…> link syntax: only plain web addresses are linked.
 _SAFE_URL = re.compile(r"https?://[^\s<>\"'`\\]+")
