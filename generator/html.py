@@ -31,7 +31,7 @@ import lxml.html
 from lxml import etree
 
 from generator.dates import date_only
-from generator.encoding import CONTROL_RE, decode_bytes
+from generator.encoding import CONTROL_RE, decode_bytes, repair_text
 from generator.model import DeclaredMeta, InputFormat, RawDoc
 from generator.read import normalise_text
 
@@ -133,7 +133,7 @@ def page_to_doc(name: str, page: bytes) -> RawDoc:
     declared, titles = declared_meta(root)  # before article_blocks removes the JSON-LD
     headline, blocks = split_headline(article_blocks(root), titles)
     text = "\n\n".join(blocks) + "\n" if blocks else ""
-    return RawDoc(name=name, text=normalise_text(text), format=InputFormat.HTML,
+    return RawDoc(name=name, text=normalise_text(repair_text(text)), format=InputFormat.HTML,
                   declared=without_site_suffix(declared, headline))
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
-from generator.encoding import NotTextError, clean_characters, decode_bytes
+from generator.encoding import NotTextError, decode_text
 from generator.model import InputFormat, Problem, RawDoc
 
 TEXT_SUFFIXES = frozenset({".txt"})
@@ -65,16 +65,14 @@ def _read_doc(path: Path, data: bytes) -> RawDoc:
         from generator.html import page_to_doc  # lxml is only loaded for HTML input
 
         return page_to_doc(path.name, data)  # a page declares its own encoding
-    return RawDoc(name=path.name, text=normalise_text(decode_bytes(data)),
+    return RawDoc(name=path.name, text=normalise_text(decode_text(data)),
                   format=InputFormat.TEXT)
 
 
 def normalise_text(text: str) -> str:
-    """Unify line endings, Unicode composition, spaces and trailing spaces, and drop
-    characters that are never text; keep every line in place.
+    """Unify line endings, Unicode composition and trailing spaces; keep every line in place.
 
     Line numbers must stay those of the input file, so no line is added or dropped here.
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = unicodedata.normalize("NFC", clean_characters(text))
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     return "\n".join(line.rstrip() for line in text.split("\n"))
