@@ -378,18 +378,23 @@ def _read_run(run: list[_Token], text: str, lexicon: Lexicon,
 def _drop_sentence_start(run: list[_Token], text: str, lexicon: Lexicon,
                          lower: frozenset[str]) -> list[_Token]:
     """``"Another Perez"`` → ``"Perez"``; ``"The U.S."`` → ``"U.S."``."""
-    while run and (run[0].fold == "the" or (
-        run[0].cls is _Class.WORD and _starts_sentence(text, run[0].start)
-        and (run[0].fold in lexicon.sentence_starters or run[0].fold in lower)
+    start = 0
+    while start < len(run) and (run[start].fold == "the" or (
+        run[start].cls is _Class.WORD and _starts_sentence(text, run[start].start)
+        and (run[start].fold in lexicon.sentence_starters or run[start].fold in lower)
     )):
-        run = _trim_front(run[1:])
-    return run
+        start += 1
+        while start < len(run) and (run[start].cls is _Class.CONNECTOR
+                                    or run[start].fold == "the"):
+            start += 1
+    return run[start:]
 
 
 def _trim_front(run: list[_Token]) -> list[_Token]:
-    while run and (run[0].cls is _Class.CONNECTOR or run[0].fold == "the"):
-        run = run[1:]
-    return run
+    start = 0  # one slice at the end: slicing per token is quadratic on "The The The…"
+    while start < len(run) and (run[start].cls is _Class.CONNECTOR or run[start].fold == "the"):
+        start += 1
+    return run[start:]
 
 
 def _starts_sentence(text: str, start: int) -> bool:

@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -33,6 +34,21 @@ def seed_docs() -> tuple:
     docs, problems = read_seeds(SEEDS)
     assert not problems
     return tuple(docs)
+
+
+def growth_ratio(run, make_input, size: int, factor: int = 4) -> float:
+    """How much longer ``run`` takes on an input ``factor`` times larger (best of three):
+    about ``factor`` when it is linear, ``factor`` squared when quadratic. A ratio within one
+    run, because these machines are too noisy for absolute times."""
+    def best(n: int) -> float:
+        data = make_input(n)
+        times = []
+        for _ in range(3):
+            started = time.perf_counter()
+            run(data)
+            times.append(time.perf_counter() - started)
+        return min(times)
+    return best(size * factor) / best(size)
 
 
 def gold_files() -> list[Path]:
