@@ -39,8 +39,10 @@ def test_long_lines_two_articles_share_are_kept_as_quotes():
 
 def test_a_site_is_found_through_a_chain_of_articles_whatever_the_order():
     a = doc("a.txt", PROSE, *SITE_LINES)
-    b = doc("b.txt", PROSE, *SITE_LINES, "Only on b and c", "Also b and c", "Third b and c")
-    c = doc("c.txt", PROSE, "Only on b and c", "Also b and c", "Third b and c")
+    b = doc("b.txt", PROSE.replace("three", "four"), *SITE_LINES, "Only on b and c",
+            "Also b and c", "Third b and c")
+    c = doc("c.txt", PROSE.replace("three", "five"), "Only on b and c", "Also b and c",
+            "Third b and c")
     forward, backward = repeated_lines([a, b, c]), repeated_lines([c, b, a])
     assert forward == backward
     assert "Only on b and c" in forward["c.txt"]
@@ -54,3 +56,18 @@ def test_a_section_heading_every_article_of_the_site_has_stays_a_heading():
     assert "Analysis" in repeated["a.txt"]
     body = clean(a, repeated=repeated["a.txt"]).body
     assert [blk.text for blk in body] == [PROSE, "Analysis", PROSE.replace("Monday", "Friday")]
+
+
+def test_two_copies_of_one_article_keep_their_title_and_byline():
+    """A re-scrape shares its title and byline with the original: not the site's boilerplate,
+    while the menu both share with another article of the site still is."""
+    title, byline = "Council Expands Water Programme", "By Ana Ruiz"
+    friday = PROSE.replace("Monday", "Friday")
+    original = doc("a.txt", title, byline, PROSE, friday, PROSE.replace("Monday", "Tuesday"),
+                   *SITE_LINES)
+    copy = doc("b.txt", title, byline, PROSE, friday, PROSE.replace("Monday", "Sunday"),
+               *SITE_LINES)
+    other = doc("c.txt", "Another Story", PROSE.replace("three", "nine"), *SITE_LINES)
+    repeated = repeated_lines([original, copy, other])
+    assert title not in repeated["a.txt"] and byline not in repeated["a.txt"]
+    assert set(SITE_LINES) <= repeated["a.txt"]
