@@ -78,8 +78,9 @@ def build_site(
     published, empty = [], []
     for article in unique_slugs(articles):
         (published if article.body else empty).append(article)
-    problems = [*problems, *(Problem(a.name, "the cleaner found no article text in it: every "
-                                     "line was judged boilerplate")
+    problems = [*problems, *(Problem(a.name, "no article text found: every line was judged "
+                                     "boilerplate (menus, share lines, appeals); if it holds "
+                                     "an article, save the page as .html instead")
                              for a in empty)]
     theme_names = {theme.slug: theme.name for theme in vocabulary.themes}
     linked = link_briefings(published, theme_names)

@@ -56,7 +56,8 @@ def read_file(path: Path) -> RawDoc | Problem:
         return Problem(path.name, f"{error}: is it really a {suffix} file? "
                        "Save the article as text or HTML")
     if not doc.text.strip():
-        return Problem(path.name, "no text found in the file: nothing to publish")
+        return Problem(path.name, "no text found in the file (it is empty or blank): "
+                       "save the article again, or remove the file")
     return doc
 
 
