@@ -24,6 +24,7 @@ from generator.markup import ALL_HANDOUT
 from generator.model import Article, Theme, ThemeScore
 
 DEFAULT_VOCABULARY = DATA_DIR / "themes.yml"
+SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 TITLE_WEIGHT = 3
 MIN_MATCHES = 3  # a theme named once or twice in passing is not what the article is about
 MIN_PER_THOUSAND_WORDS = 8.0
@@ -47,6 +48,10 @@ def load_vocabulary(path: Path = DEFAULT_VOCABULARY) -> Vocabulary:
     fallbacks = [t for t, e in zip(themes, entries, strict=True) if e.get("fallback")]
     if len(fallbacks) != 1:
         raise ValueError(f"{path}: exactly one theme must have 'fallback: true'")
+    unsafe = [t.slug for t in themes if not SLUG_RE.fullmatch(t.slug)]
+    if unsafe:
+        raise ValueError(f"{path}: theme slugs name files, so they may hold only lower-case "
+                         f"letters, digits and hyphens: {unsafe}")
     if any(t.slug == ALL_HANDOUT for t in themes):
         raise ValueError(f"{path}: the slug {ALL_HANDOUT!r} is the whole collection's handout; "
                          "give that theme another slug")

@@ -53,6 +53,15 @@ def test_a_vocabulary_needs_exactly_one_fallback(tmp_path):
         load_vocabulary(path)
 
 
+def test_a_theme_slug_must_be_safe_as_a_file_name(tmp_path):
+    path = tmp_path / "themes.yml"
+    path.write_text("themes:\n  - {slug: ../x, name: X, description: X., keywords: [a]}\n"
+                    "  - {slug: misc, name: Misc, description: M., fallback: true}\n",
+                    encoding="utf-8")
+    with pytest.raises(ValueError, match="lower-case letters, digits and hyphens"):
+        load_vocabulary(path)
+
+
 def test_a_theme_cannot_take_the_collection_handouts_name(tmp_path):
     path = tmp_path / "themes.yml"
     path.write_text("themes:\n  - {slug: all, name: All, description: A., keywords: [a]}\n"
