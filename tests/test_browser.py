@@ -11,34 +11,20 @@ behave the same with or without a network: the site promises to work offline.
 
 from __future__ import annotations
 
-import functools
 import os
 import re
-import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from playwright.sync_api import Browser, Page, Playwright, expect, sync_playwright
+from playwright.sync_api import Page, expect
 
-from conftest import ROOT, copy_project, mkdocs_build
+from conftest import ROOT, copy_project, mkdocs_build, serve
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")  # Debian's package; CI installs it
-CHROMIUM_ARGS = [
-    "--no-sandbox",  # containers run as root
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",  # Chromium's own requests would pollute the log
-    "--disable-component-update",
-    "--disable-sync",
-]
 TIMEOUT_MS = 10_000  # search builds its index in a worker: results take about a second
 LOCAL_SCHEMES = ("data", "blob", "file")  # never leave the machine
 DISTINCTIVE_WORD = re.compile(r"\b[A-Za-z]{8,}\b")  # long words are rare across briefings
@@ -83,27 +69,6 @@ def hostile_site(tmp_path_factory) -> Path:
     return build_site(tmp_path_factory.mktemp("hostile"), {HOSTILE_SEED: seed})
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):
-        """No access log: pytest's output is for failures."""
-
-
-@contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """Serve ``directory`` on a free port of 127.0.0.1; yields the base URL. The socket
-    listens once the server is constructed, so the URL answers before the thread starts."""
-    handler = functools.partial(QuietHandler, directory=str(directory))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
-
-
 @pytest.fixture(scope="module")
 def real_url(real_site) -> Iterator[str]:
     with serve(real_site / "site") as url:
@@ -117,23 +82,6 @@ def hostile_url(hostile_site) -> Iterator[str]:
 
 
 # --- the browser ------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def playwright() -> Iterator[Playwright]:
-    with sync_playwright() as driver:
-        yield driver
-
-
-@pytest.fixture(scope="module")
-def browser(playwright) -> Iterator[Browser]:
-    assert CHROMIUM.exists(), f"{CHROMIUM} is missing: apt-get install chromium"
-    browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True,
-                                         args=CHROMIUM_ARGS)
-    try:
-        yield browser
-    finally:
-        browser.close()
 
 
 @pytest.fixture

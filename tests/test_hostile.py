@@ -28,12 +28,9 @@ import lxml.html
 import pytest
 import yaml
 from playwright.sync_api import Page
+from test_browser import TIMEOUT_MS, search
 
-# test_browser's fixtures (browser and the playwright it needs) are used by name: the fixture
-# that takes one as an argument carries "noqa: F811", which is how pyflakes sees it.
-from test_browser import TIMEOUT_MS, browser, playwright, search, serve  # noqa: F401
-
-from conftest import FIXTURES, copy_project
+from conftest import FIXTURES, copy_project, serve
 
 HOSTILE = FIXTURES / "hostile"
 MERGED = re.compile(r"\bmerged\b|\bduplicate", re.IGNORECASE)  # how the page says "duplicate"
@@ -347,7 +344,7 @@ class Tab:
 
 
 @pytest.fixture
-def tab(browser) -> Iterator[Tab]:  # noqa: F811
+def tab(browser) -> Iterator[Tab]:
     context = browser.new_context()
     context.set_default_timeout(TIMEOUT_MS)
     left: list[str] = []
