@@ -123,11 +123,21 @@ def render_pages(site: Site) -> list[Page]:
 
 
 def unique_slugs(articles: list[Article]) -> list[Article]:
-    """Give repeated slugs a numbered suffix, in file-name order so it never changes."""
-    seen: dict[str, int] = {}
+    """Give repeated slugs a numbered suffix, in file-name order so it never changes. A suffix
+    never takes a slug another title gives naturally ("A", "A", "A 2" → a, a-3, a-2)."""
+    ordered = sorted(articles, key=lambda a: a.name)
+    used = {article.slug for article in ordered}
+    first_holder = {}
+    for article in ordered:
+        first_holder.setdefault(article.slug, article.name)
     unique = []
-    for article in sorted(articles, key=lambda a: a.name):
-        count = seen.get(article.slug, 0) + 1
-        seen[article.slug] = count
-        unique.append(article if count == 1 else replace(article, slug=f"{article.slug}-{count}"))
+    for article in ordered:
+        if first_holder[article.slug] == article.name:
+            unique.append(article)
+            continue
+        number = 2
+        while f"{article.slug}-{number}" in used:
+            number += 1
+        used.add(f"{article.slug}-{number}")
+        unique.append(replace(article, slug=f"{article.slug}-{number}"))
     return unique

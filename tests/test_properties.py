@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 
 import markdown
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from lxml import html as lxml_html
 from mkdocs.utils.meta import get_data
@@ -160,6 +160,7 @@ def test_any_title_author_and_text_show_on_the_page_as_that_text(title, author, 
 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(plain_line, min_size=1, max_size=12))
+@example(["A", "A", "A 2"])  # a numbered suffix must not take a slug a title gives
 def test_slugs_are_unique_and_safe_for_any_titles(titles):
     article = sample_article()
     articles = [replace(article, slug=make_slug(title),
