@@ -35,6 +35,7 @@ from pathlib import Path
 
 import yaml
 
+from generator.glossary import load_built_in
 from generator.knowledge import DATA_DIR
 from generator.model import Article, Block, BlockKind, Entity, EntityKind, IndexEntry
 
@@ -168,6 +169,9 @@ def load_lexicon(path: Path = DATA_DIR / "entities.yml") -> Lexicon:
         return frozenset(fold(w) for w in data[field].split())
 
     titles, roles, verbs = words("titles"), words("appositive_roles"), words("reporting_verbs")
+    heads = words("organisation_heads") | words("organisation_heads_first")
+    standalone = frozenset(fold(n) for n in data["standalone_organisations"])
+    head_connectors = words("head_connectors")
     return Lexicon(
         titles=titles,
         weak_titles=words("weak_titles"),
@@ -175,13 +179,14 @@ def load_lexicon(path: Path = DATA_DIR / "entities.yml") -> Lexicon:
         candidates=re.compile(rf"{_CANDIDATE}|\b(?:{_alternation(words('connectors'))})\b"),
         particle_before_word=re.compile(
             rf"\b({_alternation(words('connectors') - ENGLISH_CONNECTORS)})(?= {_SMALL})"),
-        organisation_heads=words("organisation_heads") | words("organisation_heads_first"),
+        organisation_heads=heads,
         heads_first=words("organisation_heads_first"),
-        standalone=frozenset(fold(n) for n in data["standalone_organisations"]),
-        acronyms=dict(data["acronyms"]),
+        standalone=standalone,
+        acronyms={short: name for short, name in load_built_in().items()
+                  if _names_organisation(name, heads | standalone, head_connectors)},
         dotted=words("dotted_abbreviations"),
         connectors=words("connectors"),
-        head_connectors=words("head_connectors"),
+        head_connectors=head_connectors,
         hyphen_particles=words("hyphen_particles"),
         name_suffixes=words("name_suffixes"),
         sentence_starters=words("sentence_starters"),
@@ -201,6 +206,16 @@ def load_lexicon(path: Path = DATA_DIR / "entities.yml") -> Lexicon:
             rf"^(?:\s+(?:{_alternation(verbs)})\b|,\s+who\b|,\s+\d{{1,3}},"
             rf"|,\s+(?:[\w’'-]+\s+){{0,5}}?(?:{_alternation(roles)})\b)"),
     )
+
+
+def _names_organisation(name: str, heads: frozenset[str], connectors: frozenset[str]) -> bool:
+    """Whether an expansion of the glossary's built-in list names an organisation ("Federal
+    Bureau of Investigation") rather than a thing ("deoxyribonucleic acid", "Global
+    Positioning System"): a proper name whose head word (before "of", else the last) is an
+    organisation's, or a name known on its own ("United Nations")."""
+    words = fold(name).replace(",", "").split()
+    head = next((words[i - 1] for i, w in enumerate(words) if i and w in connectors), words[-1])
+    return name[:1].isupper() and (head in heads or words[0] in heads or fold(name) in heads)
 
 
 def _alternation(words: Iterable[str]) -> str:

@@ -48,6 +48,12 @@ def names(*paragraphs: str) -> dict[str, tuple[EntityKind, int]]:
     return {e.name: (e.kind, e.mentions) for e in named_entities(body(*paragraphs))}
 
 
+def test_a_well_known_acronym_counts_for_the_organisation_the_glossary_names():
+    """From the glossary's built-in list, organisations only: DNA names no organisation."""
+    found = names("Agents of the FBI said the DNA samples matched. The FBI declined to comment.")
+    assert found == {"Federal Bureau of Investigation": (EntityKind.ORGANISATION, 2)}
+
+
 # --- recall and precision on the seeds ------------------------------------------------
 
 EXPECTED = [
