@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import replace
 
 import pytest
+import yaml
 
 from generator.links import MAX_RELATED, link_briefings, shared_facets
 from generator.metadata import extract_metadata
@@ -33,42 +35,36 @@ def test_themes_follow_the_vocabulary_keywords_best_first():
     assert article.theme_scores[0].score > article.theme_scores[1].score > 0
 
 
-def test_a_vocabulary_file_of_ones_own_is_used(tmp_path):
+FALLBACK = {"slug": "misc", "name": "Misc", "description": "The rest.", "fallback": True}
+
+
+def vocabulary_file(tmp_path, *themes: dict):
+    """A themes.yml holding ``themes``, written by PyYAML."""
     path = tmp_path / "themes.yml"
-    path.write_text(
-        "themes:\n"
-        "  - {slug: water, name: Water, description: Pipes., keywords: [pipe*, water]}\n"
-        "  - {slug: misc, name: Misc, description: The rest., fallback: true}\n",
-        encoding="utf-8")
-    vocabulary = load_vocabulary(path)
+    path.write_text(yaml.safe_dump({"themes": list(themes)}), encoding="utf-8")
+    return path
+
+
+def theme(slug: str, *keywords: str) -> dict:
+    return {"slug": slug, "name": slug.title(), "description": "A theme.",
+            "keywords": list(keywords)}
+
+
+def test_a_vocabulary_file_of_ones_own_is_used(tmp_path):
+    vocabulary = load_vocabulary(vocabulary_file(tmp_path, theme("water", "pipe*", "water"),
+                                                 FALLBACK))
     assert assign_themes(with_text("Water pipes and water. " * 10), vocabulary).themes == ("water",)
     assert assign_themes(with_text("Nothing relevant here. " * 10), vocabulary).themes == ("misc",)
 
 
-def test_a_vocabulary_needs_exactly_one_fallback(tmp_path):
-    path = tmp_path / "themes.yml"
-    path.write_text("themes:\n  - {slug: a, name: A, description: A., keywords: [a]}\n",
-                    encoding="utf-8")
-    with pytest.raises(ValueError, match="fallback"):
-        load_vocabulary(path)
-
-
-def test_a_theme_slug_must_be_safe_as_a_file_name(tmp_path):
-    path = tmp_path / "themes.yml"
-    path.write_text("themes:\n  - {slug: ../x, name: X, description: X., keywords: [a]}\n"
-                    "  - {slug: misc, name: Misc, description: M., fallback: true}\n",
-                    encoding="utf-8")
-    with pytest.raises(ValueError, match="lower-case letters, digits and hyphens"):
-        load_vocabulary(path)
-
-
-def test_a_theme_cannot_take_the_collection_handouts_name(tmp_path):
-    path = tmp_path / "themes.yml"
-    path.write_text("themes:\n  - {slug: all, name: All, description: A., keywords: [a]}\n"
-                    "  - {slug: misc, name: Misc, description: M., fallback: true}\n",
-                    encoding="utf-8")
-    with pytest.raises(ValueError, match="another slug"):
-        load_vocabulary(path)
+@pytest.mark.parametrize(("themes", "message"), [
+    ([theme("a", "a")], "exactly one theme must have 'fallback: true'"),
+    ([theme("../x", "a"), FALLBACK], "lower-case letters, digits and hyphens"),
+    ([theme("all", "a"), FALLBACK], "give that theme another slug"),  # the collection handout
+])
+def test_a_vocabulary_that_would_break_the_site_is_refused(tmp_path, themes, message):
+    with pytest.raises(ValueError, match=re.escape(message)):
+        load_vocabulary(vocabulary_file(tmp_path, *themes))
 
 
 def test_related_themes_are_the_ones_sharing_most_briefings():
