@@ -13,7 +13,11 @@ are not boilerplate, so copies count as one article here (the links stage merges
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+
+import numpy as np
+from scipy.sparse import csr_matrix
+from scipy.sparse.csgraph import connected_components
 
 from generator.model import RawDoc
 
@@ -24,30 +28,35 @@ MIN_LINE_CHARS = 3
 # site's articles share menus and appeals, not their text) are the same article twice.
 COPY_SHARE = 0.6
 COPY_LINE_CHARS = 80
+# Pairs of articles are counted a block of rows at a time: a site of thousands of articles
+# shares its menu lines among millions of pairs, and only the counts of one block are held.
+BLOCK_CELLS = 4_000_000
+
+# Which pairs of articles belong together, from the shared count and the two articles' sizes.
+PairTest = Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray]
 
 
 def repeated_lines(docs: Iterable[RawDoc]) -> dict[str, frozenset[str]]:
     """Article name → the lines it shares with other articles of its site (may be empty)."""
     docs = list(docs)
-    lines_of = {doc.name: _lines(doc.text, MIN_LINE_CHARS, SUBSTANTIVE_CHARS) for doc in docs}
-    sentences_of = {doc.name: _lines(doc.text, COPY_LINE_CHARS, None) for doc in docs}
-    holders = _holders(lines_of)
-    site_of = _groups(lines_of, [pair for pair, count in _shared_counts(holders)
-                                 if count >= MIN_SHARED_LINES])
-    copy_of = _groups(lines_of, [
-        (first, second) for (first, second), count in _shared_counts(_holders(sentences_of))
-        if count >= COPY_SHARE * min(len(sentences_of[first]), len(sentences_of[second]))
-    ])
-    repeated: dict[str, set[str]] = defaultdict(set)
-    for line, names in holders.items():
-        by_site: dict[str, list[str]] = defaultdict(list)
-        for name in names:
-            by_site[site_of[name]].append(name)
+    lines_of = [_lines(doc.text, MIN_LINE_CHARS, SUBSTANTIVE_CHARS) for doc in docs]
+    holders, shared = _holders(lines_of)
+    site_of = _groups(shared, lambda count, _, __: count >= MIN_SHARED_LINES)
+    sentences_of = [_lines(doc.text, COPY_LINE_CHARS, None) for doc in docs]
+    _, shared_sentences = _holders(sentences_of)
+    sizes = np.array([len(sentences) for sentences in sentences_of])
+    copy_of = _groups(shared_sentences, lambda count, first, second:
+                      count >= COPY_SHARE * np.minimum(sizes[first], sizes[second]))
+    repeated: list[set[str]] = [set() for _ in docs]
+    for line, holding in holders.items():
+        by_site: dict[int, list[int]] = defaultdict(list)
+        for index in holding:
+            by_site[site_of[index]].append(index)
         for members in by_site.values():
-            if len({copy_of[name] for name in members}) > 1:
-                for name in members:
-                    repeated[name].add(line)
-    return {name: frozenset(repeated[name]) for name in lines_of}
+            if len({copy_of[index] for index in members}) > 1:
+                for index in members:
+                    repeated[index].add(line)
+    return {doc.name: frozenset(lines) for doc, lines in zip(docs, repeated, strict=True)}
 
 
 def _lines(text: str, shortest: int, longest: int | None) -> frozenset[str]:
@@ -57,37 +66,33 @@ def _lines(text: str, shortest: int, longest: int | None) -> frozenset[str]:
                      if len(line) >= shortest and (longest is None or len(line) < longest))
 
 
-def _holders(lines_of: dict[str, frozenset[str]]) -> dict[str, set[str]]:
-    """Line → the names of the articles holding it."""
-    holders: dict[str, set[str]] = defaultdict(set)
-    for name, lines in lines_of.items():
+def _holders(lines_of: list[frozenset[str]]) -> tuple[dict[str, list[int]], csr_matrix]:
+    """Each line held by two articles or more → their indexes; and the same as a matrix
+    (one row per article, one column per such line)."""
+    holding: dict[str, list[int]] = defaultdict(list)
+    for index, lines in enumerate(lines_of):
         for line in lines:
-            holders[line].add(name)
-    return holders
+            holding[line].append(index)
+    holders = {line: indexes for line, indexes in holding.items() if len(indexes) > 1}
+    rows = [index for indexes in holders.values() for index in indexes]
+    columns = [column for column, indexes in enumerate(holders.values()) for _ in indexes]
+    matrix = csr_matrix((np.ones(len(rows), dtype=np.int32), (rows, columns)),
+                        shape=(len(lines_of), len(holders)))
+    return holders, matrix
 
 
-def _shared_counts(holders: dict[str, set[str]]) -> list[tuple[tuple[str, str], int]]:
-    """Every pair of articles sharing a line, with how many lines they share, in name order."""
-    shared: dict[tuple[str, str], int] = defaultdict(int)
-    for names in holders.values():
-        ordered = sorted(names)
-        for i, first in enumerate(ordered):
-            for second in ordered[i + 1:]:
-                shared[first, second] += 1
-    return sorted(shared.items())
-
-
-def _groups(lines_of: dict[str, frozenset[str]], pairs: list[tuple[str, str]]) -> dict[str, str]:
-    """Article name → its group's key (the first name of the group, in name order), where
-    ``pairs`` link articles into groups."""
-    parent = {name: name for name in lines_of}
-
-    def root(name: str) -> str:
-        while parent[name] != name:
-            name = parent[name]
-        return name
-
-    for first, second in pairs:
-        low, high = sorted((root(first), root(second)))
-        parent[high] = low
-    return {name: root(name) for name in lines_of}
+def _groups(shared: csr_matrix, belong: PairTest) -> np.ndarray:
+    """Article index → its group's label, where ``belong`` links pairs of articles by the
+    number of lines they share (a group is linked through any chain of pairs)."""
+    count = shared.shape[0]
+    rows = max(1, BLOCK_CELLS // max(count, 1))
+    firsts, seconds = [np.empty(0, dtype=np.int32)], [np.empty(0, dtype=np.int32)]
+    for start in range(0, count, rows):
+        counts = (shared[start:start + rows] @ shared.T).tocoo()
+        first, second = counts.row + start, counts.col
+        linked = (first < second) & belong(counts.data, first, second)
+        firsts.append(first[linked])
+        seconds.append(second[linked])
+    first, second = np.concatenate(firsts), np.concatenate(seconds)
+    graph = csr_matrix((np.ones(len(first)), (first, second)), shape=(count, count))
+    return connected_components(graph, directed=False)[1]
