@@ -21,6 +21,7 @@ from generator.suggest import DEFAULT_MAX_THEMES, suggest_vocabulary
 from generator.themes import DEFAULT_VOCABULARY
 
 ROOT = Path.cwd()
+DEFAULT_CACHE = ".cache/plugin/briefings/cache.db"  # where the MkDocs plugin keeps it too
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -37,6 +38,10 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--docs", type=Path, default=ROOT / "docs", help="default: ./docs")
     build.add_argument("--themes", type=Path, default=DEFAULT_VOCABULARY,
                        help="the theme vocabulary (default: the one shipped with the generator)")
+    build.add_argument("--cache", type=Path, default=ROOT / DEFAULT_CACHE,
+                       help=f"what earlier builds made, reused (default: ./{DEFAULT_CACHE})")
+    build.add_argument("--no-cache", dest="cache", action="store_const", const=None,
+                       help="build everything again and keep nothing")
     build.set_defaults(command=run_build)
 
     suggest = commands.add_parser(
@@ -56,14 +61,15 @@ def _parser() -> argparse.ArgumentParser:
 def run_build(args: argparse.Namespace) -> int:
     """Write the site's Markdown; one line per problem, then what became of every file."""
     result = generate(Settings(seeds_dir=args.seeds, docs_dir=args.docs,
-                               themes_file=args.themes))
+                               themes_file=args.themes, cache_file=args.cache))
     for problem in result.problems:
         print(f"problem: {problem}", file=sys.stderr)
-    for duplicate in result.site.duplicates:
+    for duplicate in result.output.duplicates:
         print(f"merged: {duplicate}", file=sys.stderr)
     report = result.report
     print(f"{result.summary()}; {len(report.written)} pages written, "
-          f"{len(report.unchanged)} unchanged, {len(report.deleted)} deleted", file=sys.stderr)
+          f"{len(report.unchanged)} unchanged, {len(report.deleted)} deleted; "
+          f"{result.seconds:.2f} s", file=sys.stderr)
     return 1 if result.problems else 0
 
 

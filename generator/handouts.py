@@ -38,16 +38,19 @@ class Handout:
 
 
 def render_handouts(site: Site, generated_on: dt.date) -> list[Handout]:
-    """A handout for every theme that has briefings, then one for the whole collection."""
+    """A handout for every theme that has briefings, then one for the whole collection.
+    A briefing is in several handouts (its themes and the collection's) but rendered once."""
     members = theme_members(site)
+    themes = {t.slug: t.name for t in site.themes}
+    briefings = {a.slug: _briefing(a, site.glossary, themes) for a in site.articles}
     handouts = [
         _handout(theme.slug, theme.name, theme.description, members[theme.slug], site,
-                 generated_on)
+                 briefings, generated_on)
         for theme in site.themes if members[theme.slug]
     ]
     everything = newest_first(site.articles)
     handouts.append(_handout(ALL_HANDOUT, "All briefings", "Every briefing of the collection.",
-                             everything, site, generated_on))
+                             everything, site, briefings, generated_on))
     return handouts
 
 
@@ -56,16 +59,15 @@ def handout_path(slug: str) -> str:
 
 
 def _handout(slug: str, title: str, description: str, articles: list[Article], site: Site,
-             generated_on: dt.date) -> Handout:
+             briefings: dict[str, dict], generated_on: dt.date) -> Handout:
     inside = {a.slug for a in articles}
     by_slug = {a.slug: a for a in site.articles}
-    themes = {t.slug: t.name for t in site.themes}
     html = _template().render(
         title=title,
         description=description,
         generated_on=generated_on.isoformat(),
         style=_style(),
-        briefings=[_briefing(a, site.glossary, themes) for a in articles],
+        briefings=[briefings[a.slug] for a in articles],
         related={a.slug: [(by_slug[link.slug], link.slug in inside)
                           for link in site.related.get(a.slug, ())] for a in articles},
     )

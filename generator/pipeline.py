@@ -2,26 +2,46 @@
 
 Every file is read and cleaned first; links are made once all articles are known; only then
 is anything written, so every page sees a consistent whole (as Pelican and MkDocs do).
+
+Builds are incremental: what a build makes is cached (``cache.py``) under a hash of all its
+inputs, so an unchanged collection costs a hash of its files; each article's reading and
+analysis is cached under the hash of what it depends on, so a one-article change analyses
+one article (and any whose site evidence it changed). The per-article stages run on every
+core for large collections (``workers.py``). Whatever the route, the output is the same.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
+import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from generator.analyse import analyse
 from generator.audit import render_audit
+from generator.cache import Cache, code_fingerprint, digest
 from generator.clean import clean
 from generator.corpus import repeated_lines
 from generator.entities import build_index
 from generator.glossary import build_glossary
+from generator.handouts import Handout, render_handouts
 from generator.knowledge import load_knowledge, profile_for
 from generator.links import link_briefings
 from generator.metadata import extract_metadata
-from generator.model import Article, Override, Page, Problem, RawDoc, Site
-from generator.overrides import read_overrides
-from generator.read import read_seeds
+from generator.model import (
+    Article,
+    Duplicate,
+    GlossaryEntry,
+    Override,
+    Page,
+    Problem,
+    RawDoc,
+    Site,
+)
+from generator.overrides import OVERRIDES_FILE, read_overrides
+from generator.read import article_files, decode_file, load_file
 from generator.reference import render_reference_pages
 from generator.render import render_site
 from generator.themes import (
@@ -31,6 +51,7 @@ from generator.themes import (
     load_vocabulary,
     related_themes,
 )
+from generator.workers import cached_map
 from generator.write import WriteReport, write_pages
 
 
@@ -39,31 +60,84 @@ class Settings:
     seeds_dir: Path
     docs_dir: Path
     themes_file: Path = DEFAULT_VOCABULARY
+    cache_file: Path | None = None  # None: nothing is kept between builds
+    handouts_on: dt.date | None = None  # the handouts' date; None: no handouts
+
+
+@dataclass(frozen=True)
+class BuildOutput:
+    """Everything a build makes from its inputs: cached whole, so an unchanged collection is
+    not rebuilt. Holds no ``Site``: MkDocs needs the memory for its own pages."""
+
+    pages: tuple[Page, ...]
+    handouts: tuple[Handout, ...]
+    glossary: tuple[GlossaryEntry, ...]
+    duplicates: tuple[Duplicate, ...]
+    problems: tuple[Problem, ...]
+    summary: str
 
 
 @dataclass(frozen=True)
 class BuildResult:
-    site: Site
+    output: BuildOutput
     report: WriteReport
+    seconds: float
+    reused: bool  # nothing had changed since the cached build: its output was reused
 
     @property
     def problems(self) -> list[Problem]:
-        return [*self.site.problems, *self.report.problems]
+        return [*self.output.problems, *self.report.problems]
 
     def summary(self) -> str:
         """ "5 briefings published, 1 file merged as a duplicate, 2 problems" """
-        return self.site.summary() + (
+        return self.output.summary + (
             f" ({len(self.report.problems)} with docs/)" if self.report.problems else "")
 
 
 def generate(settings: Settings) -> BuildResult:
     """Read ``seeds/``, build the site and write its Markdown under ``docs/``."""
-    docs, problems = read_seeds(settings.seeds_dir)
+    started = time.perf_counter()
+    with Cache(settings.cache_file) as cache:
+        code = code_fingerprint()
+        files = {path.name: load_file(path) for path in article_files(settings.seeds_dir)}
+        build_key = digest("build", code, settings.handouts_on, _read_bytes(settings.themes_file),
+                           _read_bytes(settings.seeds_dir / OVERRIDES_FILE), sorted(files.items()))
+        output = cache.get(build_key)
+        reused = output is not None
+        if not reused:
+            output = _build(files, settings, cache, code)
+            cache.put(build_key, output)
+            cache.drop_unused()  # after a reuse, the article entries stay for the next change
+    report = write_pages(list(output.pages), settings.docs_dir)
+    return BuildResult(output, report, time.perf_counter() - started, reused)
+
+
+def _build(files: dict[str, bytes | Problem], settings: Settings, cache: Cache,
+           code: str) -> BuildOutput:
+    loaded = {name: data for name, data in files.items() if isinstance(data, bytes)}
+    decoded = cached_map(_decode, list(loaded.items()),
+                         [digest("read", code, name, data) for name, data in loaded.items()],
+                         cache, description="Reading")
+    docs = [d for d in decoded if isinstance(d, RawDoc)]
+    problems = [*(p for p in files.values() if isinstance(p, Problem)),
+                *(d for d in decoded if isinstance(d, Problem))]
     overrides, override_problems = read_overrides(settings.seeds_dir)
-    site = build_site(docs, overrides, problems=[*problems, *override_problems],
-                      vocabulary=load_vocabulary(settings.themes_file))
-    report = write_pages(render_pages(site), settings.docs_dir)
-    return BuildResult(site, report)
+    vocabulary = load_vocabulary(settings.themes_file)
+    articles = analysed_articles(docs, overrides, vocabulary, cache=cache,
+                                 context=(code, _read_bytes(settings.themes_file)))
+    site = assemble_site(articles, vocabulary, [*sorted(problems, key=lambda p: p.file),
+                                                *override_problems])
+    handouts = render_handouts(site, settings.handouts_on) if settings.handouts_on else ()
+    return BuildOutput(tuple(render_pages(site)), tuple(handouts), site.glossary,
+                       site.duplicates, site.problems, site.summary())
+
+
+def _decode(named_data: tuple[str, bytes]) -> RawDoc | Problem:
+    return decode_file(*named_data)
+
+
+def _read_bytes(path: Path) -> bytes | None:
+    return path.read_bytes() if path.is_file() else None
 
 
 def build_site(
@@ -73,8 +147,42 @@ def build_site(
     problems: list[Problem] = (),
     vocabulary: Vocabulary | None = None,
 ) -> Site:
+    """The whole site from documents already read, with no cache."""
     vocabulary = vocabulary or load_vocabulary()
-    articles = [assign_themes(analyse(a), vocabulary) for a in clean_articles(docs, overrides)]
+    return assemble_site(analysed_articles(docs, overrides, vocabulary), vocabulary, problems)
+
+
+def analysed_articles(
+    docs: list[RawDoc],
+    overrides: dict[str, Override],
+    vocabulary: Vocabulary,
+    *,
+    cache: Cache | None = None,
+    context: tuple = (),
+) -> list[Article]:
+    """Every document cleaned, analysed and themed, in file-name order. The lines a site
+    repeats across its articles are found first, as evidence for the cleaner; an article's
+    cache key holds its evidence, so it is redone when that evidence changes."""
+    docs = sorted(docs, key=lambda d: d.name)
+    repeated = repeated_lines(docs)
+    tasks = [(doc, overrides.get(doc.name), repeated[doc.name]) for doc in docs]
+    keys = [digest("article", context, doc, override, sorted(evidence))
+            for doc, override, evidence in tasks]
+    return cached_map(functools.partial(_analysed_article, vocabulary=vocabulary), tasks, keys,
+                      cache or Cache(), description="Analysing")
+
+
+def _analysed_article(task: tuple[RawDoc, Override | None, frozenset[str]], *,
+                      vocabulary: Vocabulary) -> Article:
+    doc, override, evidence = task
+    return assign_themes(analyse(article_from(doc, override=override, repeated=evidence)),
+                         vocabulary)
+
+
+def assemble_site(articles: list[Article], vocabulary: Vocabulary,
+                  problems: list[Problem] = ()) -> Site:
+    """The collection-wide stages: unique page names, duplicates merged, related briefings,
+    theme neighbours and the shared indexes."""
     published, empty = [], []
     for article in unique_slugs(articles):
         (published if article.body else empty).append(article)

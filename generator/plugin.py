@@ -14,6 +14,7 @@ import datetime as dt
 import logging
 import os
 import re
+import time
 from pathlib import Path
 
 from mkdocs.config import config_options
@@ -22,7 +23,6 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 
 from generator.glossary import abbreviation_definitions
-from generator.handouts import render_handouts
 from generator.pipeline import BuildResult, Settings, generate
 from generator.themes import DEFAULT_VOCABULARY, load_vocabulary
 
@@ -44,34 +44,47 @@ OFFLINE_LOADERS = (
 class BriefingsConfig(Config):
     seeds = config_options.Dir(exists=True, default="seeds")
     themes = config_options.File(exists=True, default=str(DEFAULT_VOCABULARY))
+    # What earlier builds made, reused for unchanged inputs (generator/cache.py); Material's
+    # own plugins keep their caches under .cache/plugin/ too.
+    cache = config_options.Type(bool, default=True)
+    cache_dir = config_options.Type(str, default=".cache/plugin/briefings")
 
 
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     result: BuildResult | None = None
+    tooltip_seconds = 0.0  # spent adding abbreviations to pages, for the build's timing line
 
     def on_config(self, config):
+        project = Path(config.config_file_path).parent
+        cache_file = project / self.config.cache_dir / "cache.db" if self.config.cache else None
         settings = Settings(seeds_dir=Path(self.config.seeds), docs_dir=Path(config.docs_dir),
-                            themes_file=Path(self.config.themes))
+                            themes_file=Path(self.config.themes), cache_file=cache_file,
+                            handouts_on=generated_on())
         self.result = generate(settings)
         for problem in self.result.problems:
             log.warning("briefings: %s", problem)
-        for duplicate in self.result.site.duplicates:
+        for duplicate in self.result.output.duplicates:
             log.info("briefings: %s", duplicate)
         report = self.result.report
-        log.info("briefings: %s; %d pages written, %d unchanged, %d deleted",
+        log.info("briefings: %s; %d pages written, %d unchanged, %d deleted; %s in %.2f s",
                  self.result.summary(), len(report.written), len(report.unchanged),
-                 len(report.deleted))
+                 len(report.deleted), "nothing had changed" if self.result.reused
+                 else "generated", self.result.seconds)
         _allow_only_theme_tags(config, settings.themes_file)
         return config
 
     def on_files(self, files, *, config):
         """Add the handouts to the built site: generated in memory, never written to docs/."""
-        for handout in render_handouts(self.result.site, generated_on()):
+        for handout in self.result.output.handouts:
             files.append(File.generated(config, handout.path, content=handout.html))
         return files
 
     def on_post_build(self, *, config):
-        """Point Material's on-demand script loaders at local files (see OFFLINE_LOADERS)."""
+        """Point Material's on-demand script loaders at local files (see OFFLINE_LOADERS).
+        Logs what the generator cost this build (``benchmarks/scale.py`` reads the line)."""
+        log.info("briefings: the generator took %.2f s of this build (%.2f s generating, "
+                 "%.2f s adding tooltips)", self.result.seconds + self.tooltip_seconds,
+                 self.result.seconds, self.tooltip_seconds)
         for bundle in Path(config.site_dir, "assets", "javascripts").glob("bundle.*.js"):
             text = bundle.read_text(encoding="utf-8")
             for pattern, replacement in OFFLINE_LOADERS:
@@ -79,7 +92,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             bundle.write_text(text, encoding="utf-8")
 
     def on_page_markdown(self, markdown, **kwargs):
-        definitions = abbreviation_definitions(self.result.site.glossary, markdown)
+        started = time.perf_counter()
+        definitions = abbreviation_definitions(self.result.output.glossary, markdown)
+        self.tooltip_seconds += time.perf_counter() - started
         return f"{markdown}\n\n{definitions}\n" if definitions else markdown
 
 

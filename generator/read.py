@@ -27,16 +27,28 @@ def read_seeds(seeds_dir: Path) -> tuple[list[RawDoc], list[Problem]]:
     """Read every article file in ``seeds_dir``, sorted by name so output is deterministic."""
     docs: list[RawDoc] = []
     problems: list[Problem] = []
-    for path in sorted(seeds_dir.iterdir(), key=lambda p: p.name):
-        if path.name in NOT_ARTICLES or path.name.startswith(".") or path.is_dir():
-            continue
+    for path in article_files(seeds_dir):
         doc_or_problem = read_file(path)
         (docs if isinstance(doc_or_problem, RawDoc) else problems).append(doc_or_problem)
     return docs, problems
 
 
+def article_files(seeds_dir: Path) -> list[Path]:
+    """The files of ``seeds_dir`` that should hold articles, by name."""
+    return [path for path in sorted(seeds_dir.iterdir(), key=lambda p: p.name)
+            if path.name not in NOT_ARTICLES and not path.name.startswith(".")
+            and not path.is_dir()]
+
+
 def read_file(path: Path) -> RawDoc | Problem:
     """Read one input file, or say why it cannot be used."""
+    loaded = load_file(path)
+    return loaded if isinstance(loaded, Problem) else decode_file(path.name, loaded)
+
+
+def load_file(path: Path) -> bytes | Problem:
+    """The bytes of one input file, or why they are not worth reading. Cheap: the build
+    hashes them to know which articles changed."""
     suffix = path.suffix.lower()
     if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES:
         return Problem(
@@ -49,24 +61,31 @@ def read_file(path: Path) -> RawDoc | Problem:
         if size > MAX_INPUT_BYTES:
             return Problem(path.name, f"too large ({size / 2**20:.0f} MB, the limit is "
                            f"{MAX_INPUT_BYTES // 2**20} MB): save only the article's page")
-        doc = _read_doc(path, path.read_bytes())
+        return path.read_bytes()
     except OSError as error:
         return Problem(path.name, f"cannot be read ({error.strerror}): check its permissions")
+
+
+def decode_file(name: str, data: bytes) -> RawDoc | Problem:
+    """The article text of one file's bytes (decoded, or extracted from HTML)."""
+    try:
+        doc = _read_doc(name, data)
     except NotTextError as error:
-        return Problem(path.name, f"{error}: is it really a {suffix} file? "
+        suffix = Path(name).suffix.lower()
+        return Problem(name, f"{error}: is it really a {suffix} file? "
                        "Save the article as text or HTML")
     if not doc.text.strip():
-        return Problem(path.name, "no text found in the file (it is empty or blank): "
+        return Problem(name, "no text found in the file (it is empty or blank): "
                        "save the article again, or remove the file")
     return doc
 
 
-def _read_doc(path: Path, data: bytes) -> RawDoc:
-    if path.suffix.lower() in HTML_SUFFIXES:
+def _read_doc(name: str, data: bytes) -> RawDoc:
+    if Path(name).suffix.lower() in HTML_SUFFIXES:
         from generator.html import page_to_doc  # lxml is only loaded for HTML input
 
-        return page_to_doc(path.name, data)  # a page declares its own encoding
-    return RawDoc(name=path.name, text=normalise_text(decode_text(data)),
+        return page_to_doc(name, data)  # a page declares its own encoding
+    return RawDoc(name=name, text=normalise_text(decode_text(data)),
                   format=InputFormat.TEXT)
 
 

@@ -37,7 +37,7 @@ MERGED = re.compile(r"\bmerged\b|\bduplicate", re.IGNORECASE)  # how the page sa
 EXPECTED = yaml.safe_load((HOSTILE / "expected.yml").read_text(encoding="utf-8"))
 BUILD_SECONDS = 120  # the builds take ~10 s each; a regex that backtracks takes minutes
 BUILD_TIMEOUT = 600  # give up well before CI's limit, with a message instead of a hang
-OUTPUTS = ("docs", "site")  # the only folders a build may write to
+OUTPUTS = ("docs", "site", ".cache")  # the only folders a build may write to (and its cache)
 # Files that the corpus's shell and YAML payloads would create if anything ran them.
 CANARY_FILES = [Path("/tmp/blns.fail"), Path("/tmp/blns.shellshock1.fail"),
                 Path("/tmp/blns.shellshock2.fail"), Path("/tmp/hostile-yaml.fail")]
