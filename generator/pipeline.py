@@ -52,7 +52,7 @@ from generator.themes import (
     related_themes,
 )
 from generator.workers import cached_map
-from generator.write import WriteReport, write_pages
+from generator.write import WriteReport, page_digest, pages_in_place, write_pages
 
 
 @dataclass(frozen=True)
@@ -66,11 +66,10 @@ class Settings:
 
 @dataclass(frozen=True)
 class BuildOutput:
-    """Everything a build makes from its inputs: cached whole, so an unchanged collection is
-    not rebuilt. Holds no ``Site``: MkDocs needs the memory for its own pages."""
+    """What a build made besides its pages and handouts: small, so a rebuild with nothing
+    changed loads it and checks ``docs/`` against ``page_digests`` instead of loading pages."""
 
-    pages: tuple[Page, ...]
-    handouts: tuple[Handout, ...]
+    page_digests: dict[str, str]  # page path → digest of its text
     glossary: tuple[GlossaryEntry, ...]
     duplicates: tuple[Duplicate, ...]
     problems: tuple[Problem, ...]
@@ -80,6 +79,7 @@ class BuildOutput:
 @dataclass(frozen=True)
 class BuildResult:
     output: BuildOutput
+    handouts: tuple[Handout, ...]
     report: WriteReport
     seconds: float
     reused: bool  # nothing had changed since the cached build: its output was reused
@@ -95,25 +95,34 @@ class BuildResult:
 
 
 def generate(settings: Settings) -> BuildResult:
-    """Read ``seeds/``, build the site and write its Markdown under ``docs/``."""
+    """Read ``seeds/``, build the site and write its Markdown under ``docs/``.
+
+    The whole build is cached in three entries: its ``BuildOutput``, its pages and its
+    handouts. With nothing changed, the pages are not even loaded when ``docs/`` holds them.
+    """
     started = time.perf_counter()
     with Cache(settings.cache_file) as cache:
         code = code_fingerprint()
         files = {path.name: load_file(path) for path in article_files(settings.seeds_dir)}
-        build_key = digest("build", code, settings.handouts_on, _read_bytes(settings.themes_file),
-                           _read_bytes(settings.seeds_dir / OVERRIDES_FILE), sorted(files.items()))
-        output = cache.get(build_key)
+        key = digest("build", code, settings.handouts_on, _read_bytes(settings.themes_file),
+                     _read_bytes(settings.seeds_dir / OVERRIDES_FILE), sorted(files.items()))
+        output = cache.get(key)
         reused = output is not None
-        if not reused:
-            output = _build(files, settings, cache, code)
-            cache.put(build_key, output)
-            cache.drop_unused()  # after a reuse, the article entries stay for the next change
-    report = write_pages(list(output.pages), settings.docs_dir)
-    return BuildResult(output, report, time.perf_counter() - started, reused)
+        if reused and pages_in_place(output.page_digests, settings.docs_dir):
+            report = WriteReport(unchanged=sorted(output.page_digests))
+        else:
+            pages = cache.get(f"{key}:pages") if reused else None
+            if pages is None:
+                output, pages, handouts = _build(files, settings, cache, code)
+                cache.put_many({key: output, f"{key}:pages": pages, f"{key}:handouts": handouts})
+                cache.drop_unused()  # not after a reuse: article entries serve the next change
+            report = write_pages(list(pages), settings.docs_dir)
+        handouts = cache.get(f"{key}:handouts")
+    return BuildResult(output, handouts, report, time.perf_counter() - started, reused)
 
 
 def _build(files: dict[str, bytes | Problem], settings: Settings, cache: Cache,
-           code: str) -> BuildOutput:
+           code: str) -> tuple[BuildOutput, tuple[Page, ...], tuple[Handout, ...]]:
     loaded = {name: data for name, data in files.items() if isinstance(data, bytes)}
     decoded = cached_map(_decode, list(loaded.items()),
                          [digest("read", code, name, data) for name, data in loaded.items()],
@@ -127,9 +136,11 @@ def _build(files: dict[str, bytes | Problem], settings: Settings, cache: Cache,
                                  context=(code, _read_bytes(settings.themes_file)))
     site = assemble_site(articles, vocabulary, [*sorted(problems, key=lambda p: p.file),
                                                 *override_problems])
+    pages = tuple(render_pages(site))
     handouts = render_handouts(site, settings.handouts_on) if settings.handouts_on else ()
-    return BuildOutput(tuple(render_pages(site)), tuple(handouts), site.glossary,
-                       site.duplicates, site.problems, site.summary())
+    output = BuildOutput({page.path: page_digest(page.text) for page in pages}, site.glossary,
+                         site.duplicates, site.problems, site.summary())
+    return output, pages, tuple(handouts)
 
 
 def _decode(named_data: tuple[str, bytes]) -> RawDoc | Problem:

@@ -75,7 +75,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_files(self, files, *, config):
         """Add the handouts to the built site: generated in memory, never written to docs/."""
-        for handout in self.result.output.handouts:
+        for handout in self.result.handouts:
             files.append(File.generated(config, handout.path, content=handout.html))
         return files
 

@@ -8,6 +8,7 @@ Generated files whose page no longer exists (a seed was removed) are deleted.
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,9 +37,9 @@ def write_pages(pages: list[Page], docs_dir: Path) -> WriteReport:
     twice = sorted(path for path, count in Counter(p.path for p in pages).items() if count > 1)
     if twice:
         raise ValueError(f"the generator made two pages for the same path: {twice}")
-    for page in pages:
-        if not _inside(docs_dir, page.path):
-            raise ValueError(f"a generated page would be written outside docs/: {page.path!r}")
+    outside = _outside(docs_dir, [page.path for page in pages])
+    if outside:
+        raise ValueError(f"a generated page would be written outside docs/: {outside[0]!r}")
     report = WriteReport()
     for page in pages:
         _write_page(page, docs_dir, report)
@@ -51,9 +52,31 @@ def write_pages(pages: list[Page], docs_dir: Path) -> WriteReport:
     return report
 
 
-def _inside(docs_dir: Path, relative: str) -> bool:
+def pages_in_place(page_digests: dict[str, str], docs_dir: Path) -> bool:
+    """Whether ``docs_dir`` holds exactly these generated pages, each with the text whose
+    digest is given: then a build would write nothing, and need not load its pages."""
+    found = {}
+    for path in docs_dir.rglob("*.md"):
+        relative = path.relative_to(docs_dir).as_posix()
+        if relative in page_digests:
+            found[relative] = page_digest(path.read_text(encoding="utf-8", errors="replace"))
+        elif is_generated(path):
+            return False  # a stale page to delete
+    return found == page_digests
+
+
+def page_digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
+
+
+def _outside(docs_dir: Path, paths: list[str]) -> list[str]:
+    """The paths that would leave ``docs_dir``, symbolic links followed. Pages share a few
+    folders, so each folder is resolved once (resolving costs a system call per part)."""
     root = docs_dir.resolve()
-    return (root / relative).resolve().is_relative_to(root)
+    folders = {folder: (root / folder).resolve().is_relative_to(root)
+               for folder in {path.rpartition("/")[0] for path in paths}}
+    return [path for path in paths if path.rpartition("/")[2] in ("", ".", "..")
+            or not folders[path.rpartition("/")[0]]]
 
 
 def _write_page(page: Page, docs_dir: Path, report: WriteReport) -> None:
@@ -66,7 +89,7 @@ def _write_page(page: Page, docs_dir: Path, report: WriteReport) -> None:
                 "rename it so the generated page can be written",
             ))
             return
-        if path.read_text(encoding="utf-8") == page.text:
+        if path.read_text(encoding="utf-8", errors="replace") == page.text:
             report.unchanged.append(page.path)
             return
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -65,8 +65,20 @@ def test_an_unchanged_rebuild_reuses_everything_and_writes_nothing(tmp_path, ana
     again = generate(settings)
     assert again.reused and again.report.written == [] and again.report.deleted == []
     assert len(analyses) == len(seed_docs())  # nothing analysed a second time
-    assert again.output == first.output
+    assert again.output == first.output and again.handouts == first.handouts
     assert pages(settings.docs_dir) == from_scratch(settings, tmp_path)
+
+
+def test_lost_pages_come_back_from_the_cache_without_analysis(tmp_path, analyses):
+    settings = project(tmp_path)
+    generate(settings)
+    written = pages(settings.docs_dir)
+    shutil.rmtree(settings.docs_dir / "briefings")
+    analyses.clear()
+    result = generate(settings)
+    assert result.reused and analyses == []
+    assert sorted(result.report.written) == sorted(p for p in written if p.startswith("briefings/"))
+    assert pages(settings.docs_dir) == written
 
 
 def test_a_changed_article_is_the_only_one_analysed_again(tmp_path, analyses):
@@ -111,8 +123,8 @@ def test_the_cache_keeps_only_what_the_last_build_used(tmp_path):
     generate(settings)
     with Cache(settings.cache_file) as cache:
         entries = cache._db.execute("SELECT COUNT(*) FROM entry").fetchone()[0]
-    # One entry per file read, one per article analysed, one for the whole build.
-    assert entries == 2 * len(seed_docs()) + 1
+    # One entry per file read and per article analysed; the build's output, pages, handouts.
+    assert entries == 2 * len(seed_docs()) + 3
     changed = sorted(settings.seeds_dir.glob("*.txt"))[1]
     changed.write_text(changed.read_text(encoding="utf-8") + NEW_PARAGRAPH, encoding="utf-8")
     generate(settings)
