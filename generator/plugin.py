@@ -19,9 +19,10 @@ from pathlib import Path
 
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 
+from generator import pagefind
 from generator.glossary import abbreviation_definitions
 from generator.pipeline import BuildResult, Settings, generate
 from generator.themes import DEFAULT_VOCABULARY, load_vocabulary
@@ -48,6 +49,10 @@ class BriefingsConfig(Config):
     # own plugins keep their caches under .cache/plugin/ too.
     cache = config_options.Type(bool, default=True)
     cache_dir = config_options.Type(str, default=".cache/plugin/briefings")
+    # Who answers Material's search box: "builtin" (Material's own index, downloaded whole;
+    # works from disk) or "pagefind" (for large collections on a web server; see
+    # generator/pagefind.py and the README's "Search at scale").
+    search = config_options.Choice(("builtin", "pagefind"), default="builtin")
 
 
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
@@ -79,8 +84,29 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             files.append(File.generated(config, handout.path, content=handout.html))
         return files
 
+    @property
+    def uses_pagefind(self) -> bool:
+        return self.config.search == "pagefind"
+
+    def on_pre_build(self, *, config):
+        """Refuse, before anything is written, a Pagefind build whose search box cannot answer."""
+        if self.uses_pagefind:
+            pagefind.check_plugins(config.plugins)
+
+    def on_post_page(self, output, *, page, config):
+        """With Pagefind, every page's search box talks to our worker, and the briefings and
+        hand-written pages are marked for indexing (generator/pagefind.py)."""
+        return pagefind.prepare_page(output, page.file) if self.uses_pagefind else output
+
+    def on_post_template(self, output_content, *, template_name, config):
+        """The same for the pages built from a template alone: 404.html has a search box too."""
+        return pagefind.use_worker(output_content) if self.uses_pagefind else output_content
+
+    # Last, after Material's search plugin has written its index: Pagefind mode replaces it.
+    @event_priority(-100)
     def on_post_build(self, *, config):
-        """Point Material's on-demand script loaders at local files (see OFFLINE_LOADERS).
+        """Point Material's on-demand script loaders at local files (see OFFLINE_LOADERS);
+        with Pagefind, index the written site.
         Logs what the generator cost this build (``benchmarks/scale.py`` reads the line)."""
         log.info("briefings: the generator took %.2f s of this build (%.2f s generating, "
                  "%.2f s adding tooltips)", self.result.seconds + self.tooltip_seconds,
@@ -90,6 +116,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             for pattern, replacement in OFFLINE_LOADERS:
                 text = pattern.sub(replacement, text)
             bundle.write_text(text, encoding="utf-8")
+        if self.uses_pagefind:
+            pagefind.index_site(Path(config.site_dir))
 
     def on_page_markdown(self, markdown, **kwargs):
         started = time.perf_counter()
