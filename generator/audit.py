@@ -24,7 +24,10 @@ def render_audit(site: Site, knowledge: Knowledge) -> Page:
                 for layer in ("phrase", "section_end", "metadata")}, **STRUCTURAL_RULES}
     parts = [
         front_matter({"title": "How these briefings were cleaned",
-                      "description": "What the cleaner kept and removed, line by line."}),
+                      "description": "What the cleaner kept and removed, line by line.",
+                      # Removed lines are the boilerplate readers never want to find:
+                      # searching "donate" must not list the audit (Material's option).
+                      "search": {"exclude": True}}),
         "# How these briefings were cleaned\n",
         "Each scraped file is split into blocks, and every block is kept as text or removed by "
         "a named rule: a boilerplate phrase (share bars, appeals, banners, teaser sections), "

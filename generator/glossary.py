@@ -298,20 +298,17 @@ def load_built_in(path: Path = BUILT_IN_FILE) -> dict[str, str]:
 # --- tooltips -------------------------------------------------------------------------------
 
 
-def abbreviation_definitions(entries: Iterable[GlossaryEntry], text: str) -> str:
-    """Markdown ``abbr`` definitions (``*[SF]: expansion``) for the acronyms used in ``text``.
+def abbreviations(entries: Iterable[GlossaryEntry]) -> dict[str, str]:
+    """Acronym → its Markdown ``abbr`` definition (``*[SF]: expansion``), for the entries that
+    can have one: valid acronyms with safe expansions, so a scraped page can neither end the
+    definition nor inject markup. Made once per build; every page then looks its words up."""
+    return {entry.short: f"*[{entry.short}]: {expansion}" for entry in entries
+            if is_acronym(entry.short) and (expansion := safe_expansion(entry.expansion))}
 
-    Sorted; empty when none is used. Only valid acronyms and safe expansions are written, so a
-    scraped page can neither end the definition nor inject markup.
-    """
-    words = _words(text)
-    lines = sorted(
-        f"*[{entry.short}]: {expansion}"
-        for entry in entries
-        if entry.short in words and is_acronym(entry.short)
-        and (expansion := safe_expansion(entry.expansion))
-    )
-    return "\n".join(lines)
+
+def abbreviation_definitions(definitions: dict[str, str], text: str) -> str:
+    """The ``definitions`` of the acronyms used in ``text``, sorted; empty when none is."""
+    return "\n".join(sorted(definitions[short] for short in _words(text) & definitions.keys()))
 
 
 def safe_expansion(text: str) -> str:

@@ -12,16 +12,17 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import jinja2
 import markdown
 
-from generator.glossary import abbreviation_definitions
+from generator.glossary import abbreviation_definitions, abbreviations
 from generator.knowledge import DATA_DIR
 from generator.markup import ALL_HANDOUT, HANDOUTS_DIR, is_safe_url
-from generator.model import Article, GlossaryEntry, Site
+from generator.model import Article, Site
 from generator.render import newest_first, render_block, theme_members
 
 TEMPLATE_DIR = DATA_DIR.parent / "templates"
@@ -37,21 +38,35 @@ class Handout:
     html: str
 
 
+def write_handouts(site: Site, generated_on: dt.date, folder: Path) -> tuple[str, ...]:
+    """Write the handouts under ``folder``, one at a time (the collection's can be tens of
+    MB); their paths, relative to ``folder`` as in the built site."""
+    paths = []
+    for handout in iter_handouts(site, generated_on):
+        path = folder / handout.path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(handout.html, encoding="utf-8")
+        paths.append(handout.path)
+    return tuple(paths)
+
+
 def render_handouts(site: Site, generated_on: dt.date) -> list[Handout]:
+    return list(iter_handouts(site, generated_on))
+
+
+def iter_handouts(site: Site, generated_on: dt.date) -> Iterator[Handout]:
     """A handout for every theme that has briefings, then one for the whole collection.
     A briefing is in several handouts (its themes and the collection's) but rendered once."""
     members = theme_members(site)
     themes = {t.slug: t.name for t in site.themes}
-    briefings = {a.slug: _briefing(a, site.glossary, themes) for a in site.articles}
-    handouts = [
-        _handout(theme.slug, theme.name, theme.description, members[theme.slug], site,
-                 briefings, generated_on)
-        for theme in site.themes if members[theme.slug]
-    ]
-    everything = newest_first(site.articles)
-    handouts.append(_handout(ALL_HANDOUT, "All briefings", "Every briefing of the collection.",
-                             everything, site, briefings, generated_on))
-    return handouts
+    definitions = abbreviations(site.glossary)
+    briefings = {a.slug: _briefing(a, definitions, themes) for a in site.articles}
+    for theme in site.themes:
+        if members[theme.slug]:
+            yield _handout(theme.slug, theme.name, theme.description, members[theme.slug], site,
+                           briefings, generated_on)
+    yield _handout(ALL_HANDOUT, "All briefings", "Every briefing of the collection.",
+                   newest_first(site.articles), site, briefings, generated_on)
 
 
 def handout_path(slug: str) -> str:
@@ -74,7 +89,7 @@ def _handout(slug: str, title: str, description: str, articles: list[Article], s
     return Handout(handout_path(slug), title, len(articles), html)
 
 
-def _briefing(article: Article, glossary: Sequence[GlossaryEntry],
+def _briefing(article: Article, definitions: dict[str, str],
               themes: dict[str, str]) -> dict:
     """What the template shows of one briefing; the body is Markdown rendered to HTML."""
     return {
@@ -82,15 +97,15 @@ def _briefing(article: Article, glossary: Sequence[GlossaryEntry],
         "anchor": f"briefing-{article.slug}",
         "url": article.url if article.url and is_safe_url(article.url) else None,
         "themes": [themes[s] for s in article.themes if s in themes],
-        "body": _body_html(article, glossary),
+        "body": _body_html(article, definitions),
     }
 
 
-def _body_html(article: Article, glossary: Sequence[GlossaryEntry]) -> str:
+def _body_html(article: Article, definitions: dict[str, str]) -> str:
     """The clean body through the site's own escaping Markdown, acronyms as ``<abbr>``,
     headings one level down (the briefing's title is the ``<h2>``)."""
     text = "\n".join(render_block(block) for block in article.body)
-    text += "\n\n" + abbreviation_definitions(glossary, text)
+    text += "\n\n" + abbreviation_definitions(definitions, text)
     html = markdown.markdown(text, extensions=["abbr"])
     # Escaped scraped text cannot contain a literal "<h2": these are the body's own headings.
     return html.replace("<h2>", "<h3>").replace("</h2>", "</h3>")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import shutil
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -26,7 +27,7 @@ from generator.clean import clean
 from generator.corpus import repeated_lines
 from generator.entities import build_index
 from generator.glossary import build_glossary
-from generator.handouts import Handout, render_handouts
+from generator.handouts import write_handouts
 from generator.knowledge import load_knowledge, profile_for
 from generator.links import link_briefings
 from generator.metadata import extract_metadata
@@ -54,6 +55,8 @@ from generator.themes import (
 from generator.workers import cached_map
 from generator.write import WriteReport, page_digest, pages_in_place, write_pages
 
+HANDOUT_FOLDER_CHARS = 16  # of the build's key: enough that two builds never share one
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -61,7 +64,8 @@ class Settings:
     docs_dir: Path
     themes_file: Path = DEFAULT_VOCABULARY
     cache_file: Path | None = None  # None: nothing is kept between builds
-    handouts_on: dt.date | None = None  # the handouts' date; None: no handouts
+    handouts_dir: Path | None = None  # where handouts are written; None: no handouts
+    handouts_on: dt.date = dt.date(1970, 1, 1)  # the date they carry
 
 
 @dataclass(frozen=True)
@@ -70,6 +74,7 @@ class BuildOutput:
     changed loads it and checks ``docs/`` against ``page_digests`` instead of loading pages."""
 
     page_digests: dict[str, str]  # page path → digest of its text
+    handouts: tuple[str, ...]  # their paths in the built site (and in their folder)
     glossary: tuple[GlossaryEntry, ...]
     duplicates: tuple[Duplicate, ...]
     problems: tuple[Problem, ...]
@@ -79,7 +84,7 @@ class BuildOutput:
 @dataclass(frozen=True)
 class BuildResult:
     output: BuildOutput
-    handouts: tuple[Handout, ...]
+    handouts: dict[str, Path]  # path in the built site → the file written for it
     report: WriteReport
     seconds: float
     reused: bool  # nothing had changed since the cached build: its output was reused
@@ -95,34 +100,45 @@ class BuildResult:
 
 
 def generate(settings: Settings) -> BuildResult:
-    """Read ``seeds/``, build the site and write its Markdown under ``docs/``.
+    """Read ``seeds/``, build the site, write its Markdown under ``docs/`` and its handouts
+    under ``settings.handouts_dir``.
 
-    The whole build is cached in three entries: its ``BuildOutput``, its pages and its
-    handouts. With nothing changed, the pages are not even loaded when ``docs/`` holds them.
+    The whole build is cached as two entries, its ``BuildOutput`` and its pages. With nothing
+    changed, the pages are not even loaded when ``docs/`` holds them, nor the handouts when
+    their folder does: MkDocs copies them from there.
     """
     started = time.perf_counter()
     with Cache(settings.cache_file) as cache:
         code = code_fingerprint()
         files = {path.name: load_file(path) for path in article_files(settings.seeds_dir)}
-        key = digest("build", code, settings.handouts_on, _read_bytes(settings.themes_file),
+        key = digest("build", code, settings.handouts_on, settings.handouts_dir is None,
+                     _read_bytes(settings.themes_file),
                      _read_bytes(settings.seeds_dir / OVERRIDES_FILE), sorted(files.items()))
+        handouts = _handouts_folder(settings, key)
         output = cache.get(key)
-        reused = output is not None
+        reused = output is not None and all((handouts / path).is_file()
+                                            for path in output.handouts)
         if reused and pages_in_place(output.page_digests, settings.docs_dir):
             report = WriteReport(unchanged=sorted(output.page_digests))
         else:
             pages = cache.get(f"{key}:pages") if reused else None
             if pages is None:
-                output, pages, handouts = _build(files, settings, cache, code)
-                cache.put_many({key: output, f"{key}:pages": pages, f"{key}:handouts": handouts})
+                reused = False
+                output, pages = _build(files, settings, cache, code, handouts)
+                cache.put_many({key: output, f"{key}:pages": pages})
                 cache.drop_unused()  # not after a reuse: article entries serve the next change
             report = write_pages(list(pages), settings.docs_dir)
-        handouts = cache.get(f"{key}:handouts")
-    return BuildResult(output, handouts, report, time.perf_counter() - started, reused)
+    return BuildResult(output, {path: handouts / path for path in output.handouts}, report,
+                       time.perf_counter() - started, reused)
 
 
-def _build(files: dict[str, bytes | Problem], settings: Settings, cache: Cache,
-           code: str) -> tuple[BuildOutput, tuple[Page, ...], tuple[Handout, ...]]:
+def _handouts_folder(settings: Settings, key: str) -> Path | None:
+    """One folder per build, so a cached build's handouts are found by its key."""
+    return settings.handouts_dir / key[:HANDOUT_FOLDER_CHARS] if settings.handouts_dir else None
+
+
+def _build(files: dict[str, bytes | Problem], settings: Settings, cache: Cache, code: str,
+           handouts: Path | None) -> tuple[BuildOutput, tuple[Page, ...]]:
     loaded = {name: data for name, data in files.items() if isinstance(data, bytes)}
     decoded = cached_map(_decode, list(loaded.items()),
                          [digest("read", code, name, data) for name, data in loaded.items()],
@@ -137,10 +153,19 @@ def _build(files: dict[str, bytes | Problem], settings: Settings, cache: Cache,
     site = assemble_site(articles, vocabulary, [*sorted(problems, key=lambda p: p.file),
                                                 *override_problems])
     pages = tuple(render_pages(site))
-    handouts = render_handouts(site, settings.handouts_on) if settings.handouts_on else ()
-    output = BuildOutput({page.path: page_digest(page.text) for page in pages}, site.glossary,
-                         site.duplicates, site.problems, site.summary())
-    return output, pages, tuple(handouts)
+    written = ()
+    if handouts:
+        _remove_folders(handouts.parent)  # earlier builds' handouts
+        written = write_handouts(site, settings.handouts_on, handouts)
+    output = BuildOutput({page.path: page_digest(page.text) for page in pages}, written,
+                         site.glossary, site.duplicates, site.problems, site.summary())
+    return output, pages
+
+
+def _remove_folders(parent: Path) -> None:
+    if parent.is_dir():
+        for folder in parent.iterdir():
+            shutil.rmtree(folder)
 
 
 def _decode(named_data: tuple[str, bytes]) -> RawDoc | Problem:

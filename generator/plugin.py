@@ -14,6 +14,7 @@ import datetime as dt
 import logging
 import os
 import re
+import tempfile
 import time
 from pathlib import Path
 
@@ -23,7 +24,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 
 from generator import pagefind
-from generator.glossary import abbreviation_definitions
+from generator.glossary import abbreviation_definitions, abbreviations
 from generator.pipeline import BuildResult, Settings, generate
 from generator.themes import DEFAULT_VOCABULARY, load_vocabulary
 
@@ -57,15 +58,22 @@ class BriefingsConfig(Config):
 
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     result: BuildResult | None = None
+    scratch: tempfile.TemporaryDirectory | None = None  # the handouts' folder with no cache
+    abbreviations: dict[str, str] | None = None  # acronym → its definition, for tooltips
     tooltip_seconds = 0.0  # spent adding abbreviations to pages, for the build's timing line
 
     def on_config(self, config):
-        project = Path(config.config_file_path).parent
-        cache_file = project / self.config.cache_dir / "cache.db" if self.config.cache else None
+        if self.config.cache:
+            cache = Path(config.config_file_path).parent / self.config.cache_dir
+            cache_file, handouts = cache / "cache.db", cache / "handouts"
+        else:  # the handouts still need a folder until MkDocs has copied them
+            self.scratch = tempfile.TemporaryDirectory(prefix="briefings-handouts-")
+            cache_file, handouts = None, Path(self.scratch.name)
         settings = Settings(seeds_dir=Path(self.config.seeds), docs_dir=Path(config.docs_dir),
                             themes_file=Path(self.config.themes), cache_file=cache_file,
-                            handouts_on=generated_on())
+                            handouts_dir=handouts, handouts_on=generated_on())
         self.result = generate(settings)
+        self.abbreviations = abbreviations(self.result.output.glossary)
         for problem in self.result.problems:
             log.warning("briefings: %s", problem)
         for duplicate in self.result.output.duplicates:
@@ -79,9 +87,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return config
 
     def on_files(self, files, *, config):
-        """Add the handouts to the built site: generated in memory, never written to docs/."""
-        for handout in self.result.handouts:
-            files.append(File.generated(config, handout.path, content=handout.html))
+        """Add the handouts to the built site: MkDocs copies them from where the generator
+        wrote them (the cache), never from docs/."""
+        for path, written in self.result.handouts.items():
+            files.append(File.generated(config, path, abs_src_path=str(written)))
         return files
 
     @property
@@ -121,7 +130,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_page_markdown(self, markdown, **kwargs):
         started = time.perf_counter()
-        definitions = abbreviation_definitions(self.result.output.glossary, markdown)
+        definitions = abbreviation_definitions(self.abbreviations, markdown)
         self.tooltip_seconds += time.perf_counter() - started
         return f"{markdown}\n\n{definitions}\n" if definitions else markdown
 

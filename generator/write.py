@@ -59,14 +59,20 @@ def pages_in_place(page_digests: dict[str, str], docs_dir: Path) -> bool:
     for path in docs_dir.rglob("*.md"):
         relative = path.relative_to(docs_dir).as_posix()
         if relative in page_digests:
-            found[relative] = page_digest(path.read_text(encoding="utf-8", errors="replace"))
+            found[relative] = _digest(path.read_bytes())
         elif is_generated(path):
             return False  # a stale page to delete
     return found == page_digests
 
 
 def page_digest(text: str) -> str:
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
+    """The digest of a page as ``_write_page`` writes it (the bytes, not the text, so that
+    checking a page on disk needs no decoding)."""
+    return _digest(text.encode("utf-8"))
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=20).hexdigest()
 
 
 def _outside(docs_dir: Path, paths: list[str]) -> list[str]:

@@ -17,6 +17,7 @@ from generator import glossary
 from generator.glossary import (
     GlossaryEntry,
     abbreviation_definitions,
+    abbreviations,
     build_glossary,
     defined_acronyms,
     is_acronym,
@@ -308,19 +309,19 @@ def test_built_in_list_rejects_unsafe_entries(tmp_path: Path):
 
 def test_definitions_only_for_acronyms_in_the_text():
     entries = [entry("INL", INL), entry("PNC", "National Civil Police"), entry("DEA", "Drug X")]
-    assert abbreviation_definitions(entries, "The PNC and INL-supported units.") == (
+    assert abbreviation_definitions(abbreviations(entries), "The PNC and INL-supported units.") == (
         f"*[INL]: {INL}\n*[PNC]: National Civil Police")
-    assert abbreviation_definitions(entries, "Nothing to define.") == ""
+    assert abbreviation_definitions(abbreviations(entries), "Nothing to define.") == ""
 
 
 def test_definitions_skip_invalid_acronyms():
     entries = [entry("A]B", "x y"), entry("Mr", "Mister"), entry("XY", "<>")]
-    assert abbreviation_definitions(entries, "A]B Mr XY") == ""
+    assert abbreviation_definitions(abbreviations(entries), "A]B Mr XY") == ""
 
 
 def test_definitions_render_as_one_tooltip_and_nothing_else():
     hostile = "Bureau]: <script>alert(1)</script>\n*[INL]: ''\n# Heading {: onclick=x }"
-    definitions = abbreviation_definitions([entry("INL", hostile)], "INL")
+    definitions = abbreviation_definitions(abbreviations([entry("INL", hostile)]), "INL")
     html = markdown.markdown(f"The INL works.\n\n{definitions}", extensions=["abbr"])
     assert html == ('<p>The <abbr title="Bureau script alert(1) /script INL \'\' Heading '
                     'onclick x">INL</abbr> works.</p>')
@@ -328,7 +329,7 @@ def test_definitions_render_as_one_tooltip_and_nothing_else():
 
 @given(st.text(max_size=300))
 def test_any_expansion_gives_one_safe_definition_line(expansion):
-    definitions = abbreviation_definitions([entry("INL", expansion)], "INL")
+    definitions = abbreviation_definitions(abbreviations([entry("INL", expansion)]), "INL")
     if definitions:
         (match,) = ABBR_LINE.finditer(definitions)
         assert match.group("abbr") == "INL"

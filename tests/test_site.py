@@ -153,3 +153,22 @@ def test_two_builds_give_the_same_bytes(tmp_path):
     first, second = build_and_read("first"), build_and_read("second")
     assert first == second
     assert b"generated on 2023-11-14" in first["site/handouts/all.html"]
+
+
+def test_a_second_build_reuses_the_first_and_writes_no_page(built):
+    result = mkdocs_build(built)
+    assert result.returncode == 0, result.stderr
+    assert "0 pages written" in result.stderr and "nothing had changed" in result.stderr
+    assert (built / ".cache" / "plugin" / "briefings" / "cache.db").is_file()
+
+
+def test_a_build_without_the_cache_keeps_nothing_and_still_makes_the_handouts(tmp_path):
+    project = copy_project(tmp_path)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "      seeds: seeds\n", "      seeds: seeds\n      cache: false\n"), encoding="utf-8")
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    assert "generated in" in result.stderr
+    assert (project / "site" / "handouts" / "all.html").stat().st_size > 10_000
+    assert not (project / ".cache").exists()
