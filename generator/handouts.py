@@ -38,11 +38,12 @@ class Handout:
     html: str
 
 
-def write_handouts(site: Site, generated_on: dt.date, folder: Path) -> tuple[str, ...]:
+def write_handouts(site: Site, generated_on: dt.date, folder: Path,
+                   bodies: dict[str, str]) -> tuple[str, ...]:
     """Write the handouts under ``folder``, one at a time (the collection's can be tens of
     MB); their paths, relative to ``folder`` as in the built site."""
     paths = []
-    for handout in iter_handouts(site, generated_on):
+    for handout in iter_handouts(site, generated_on, bodies):
         path = folder / handout.path
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(handout.html, encoding="utf-8")
@@ -51,16 +52,20 @@ def write_handouts(site: Site, generated_on: dt.date, folder: Path) -> tuple[str
 
 
 def render_handouts(site: Site, generated_on: dt.date) -> list[Handout]:
-    return list(iter_handouts(site, generated_on))
+    """The handouts, in memory (for tests and small collections)."""
+    definitions = abbreviations(site.glossary)
+    bodies = {a.slug: body_html(body_markdown(a, definitions)) for a in site.articles}
+    return list(iter_handouts(site, generated_on, bodies))
 
 
-def iter_handouts(site: Site, generated_on: dt.date) -> Iterator[Handout]:
+def iter_handouts(site: Site, generated_on: dt.date,
+                  bodies: dict[str, str]) -> Iterator[Handout]:
     """A handout for every theme that has briefings, then one for the whole collection.
-    A briefing is in several handouts (its themes and the collection's) but rendered once."""
+    ``bodies`` are the briefings' bodies as HTML (``body_html``), by slug: a briefing is in
+    several handouts (its themes and the collection's) but rendered once."""
     members = theme_members(site)
     themes = {t.slug: t.name for t in site.themes}
-    definitions = abbreviations(site.glossary)
-    briefings = {a.slug: _briefing(a, definitions, themes) for a in site.articles}
+    briefings = {a.slug: _briefing(a, bodies[a.slug], themes) for a in site.articles}
     for theme in site.themes:
         if members[theme.slug]:
             yield _handout(theme.slug, theme.name, theme.description, members[theme.slug], site,
@@ -89,23 +94,28 @@ def _handout(slug: str, title: str, description: str, articles: list[Article], s
     return Handout(handout_path(slug), title, len(articles), html)
 
 
-def _briefing(article: Article, definitions: dict[str, str],
-              themes: dict[str, str]) -> dict:
-    """What the template shows of one briefing; the body is Markdown rendered to HTML."""
+def _briefing(article: Article, body: str, themes: dict[str, str]) -> dict:
+    """What the template shows of one briefing."""
     return {
         "article": article,
         "anchor": f"briefing-{article.slug}",
         "url": article.url if article.url and is_safe_url(article.url) else None,
         "themes": [themes[s] for s in article.themes if s in themes],
-        "body": _body_html(article, definitions),
+        "body": body,
     }
 
 
-def _body_html(article: Article, definitions: dict[str, str]) -> str:
-    """The clean body through the site's own escaping Markdown, acronyms as ``<abbr>``,
-    headings one level down (the briefing's title is the ``<h2>``)."""
+def body_markdown(article: Article, definitions: dict[str, str]) -> str:
+    """The clean body through the site's own escaping Markdown, with the abbreviations it
+    uses (``glossary.abbreviations``)."""
     text = "\n".join(render_block(block) for block in article.body)
-    text += "\n\n" + abbreviation_definitions(definitions, text)
+    return text + "\n\n" + abbreviation_definitions(definitions, text)
+
+
+def body_html(text: str) -> str:
+    """``body_markdown`` as HTML: acronyms as ``<abbr>``, headings one level down (the
+    briefing's title is the ``<h2>``). The slow part of a handout: the build runs it on
+    every core and caches it."""
     html = markdown.markdown(text, extensions=["abbr"])
     # Escaped scraped text cannot contain a literal "<h2": these are the body's own headings.
     return html.replace("<h2>", "<h3>").replace("</h2>", "</h3>")

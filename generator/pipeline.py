@@ -26,8 +26,8 @@ from generator.cache import Cache, code_fingerprint, digest
 from generator.clean import clean
 from generator.corpus import repeated_lines
 from generator.entities import build_index
-from generator.glossary import build_glossary
-from generator.handouts import write_handouts
+from generator.glossary import abbreviations, build_glossary
+from generator.handouts import body_html, body_markdown, write_handouts
 from generator.knowledge import load_knowledge, profile_for
 from generator.links import link_briefings
 from generator.metadata import extract_metadata
@@ -156,10 +156,21 @@ def _build(files: dict[str, bytes | Problem], settings: Settings, cache: Cache, 
     written = ()
     if handouts:
         _remove_folders(handouts.parent)  # earlier builds' handouts
-        written = write_handouts(site, settings.handouts_on, handouts)
+        written = write_handouts(site, settings.handouts_on, handouts,
+                                 handout_bodies(site, cache, code))
     output = BuildOutput({page.path: page_digest(page.text) for page in pages}, written,
                          site.glossary, site.duplicates, site.problems, site.summary())
     return output, pages
+
+
+def handout_bodies(site: Site, cache: Cache, code: str) -> dict[str, str]:
+    """Slug → the briefing's body as handout HTML, from the cache when its Markdown (text
+    and tooltips) is unchanged."""
+    definitions = abbreviations(site.glossary)
+    sources = [body_markdown(article, definitions) for article in site.articles]
+    bodies = cached_map(body_html, sources, [digest("handout", code, s) for s in sources],
+                        cache, description="Handouts")
+    return {article.slug: body for article, body in zip(site.articles, bodies, strict=True)}
 
 
 def _remove_folders(parent: Path) -> None:

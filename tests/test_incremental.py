@@ -124,8 +124,8 @@ def test_the_cache_keeps_only_what_the_last_build_used(tmp_path):
     generate(settings)
     with Cache(settings.cache_file) as cache:
         entries = cache._db.execute("SELECT COUNT(*) FROM entry").fetchone()[0]
-    # One entry per file read and per article analysed; the build's output and its pages.
-    assert entries == 2 * len(seed_docs()) + 2
+    # Per article: its file read, its analysis, its handout body; the build's output, pages.
+    assert entries == 3 * len(seed_docs()) + 2
     changed = sorted(settings.seeds_dir.glob("*.txt"))[1]
     changed.write_text(changed.read_text(encoding="utf-8") + NEW_PARAGRAPH, encoding="utf-8")
     generate(settings)
