@@ -4,7 +4,9 @@ the rest are computed on every core when there are enough of them to pay for the
 Worker processes are started with ``forkserver``: forking the MkDocs process itself (which
 runs threads under ``mkdocs serve``) could copy a held lock into a child and hang it. The
 pool starts in about a second, so small batches (a one-article change, the test suites'
-collections) run in this process.
+collections) run in this process. As with any such pool, a script that builds a large
+collection must call the pipeline under ``if __name__ == "__main__":``, since each worker
+imports the script (``mkdocs`` and ``python -m generator`` do).
 """
 
 from __future__ import annotations
@@ -25,6 +27,9 @@ Result = TypeVar("Result")
 # Below this many articles to compute, a pool costs more than it saves (measured: the
 # pool starts in ~1 s; an article takes 5-30 ms).
 MIN_PARALLEL_ITEMS = 200
+# forkserver where the platform has it (Linux, macOS); spawn elsewhere (Windows).
+START_METHOD = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() \
+    else "spawn"
 # Articles per task: large enough that pickling and scheduling are small beside the work,
 # small enough that both cores stay busy to the end and the progress bar moves.
 CHUNK_SIZE = 16
@@ -58,7 +63,7 @@ def compute(function: Callable[[Item], Result], items: Sequence[Item], *,
               leave=False) as progress:
         if workers < 2:
             return [_advance(progress, function(item)) for item in items]
-        context = multiprocessing.get_context("forkserver")
+        context = multiprocessing.get_context(START_METHOD)
         with ProcessPoolExecutor(workers, mp_context=context) as pool:
             return [_advance(progress, result)
                     for result in pool.map(function, items, chunksize=CHUNK_SIZE)]
