@@ -18,7 +18,6 @@ import hashlib
 import pickle
 import sqlite3
 from collections.abc import Iterable, Iterator
-from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -73,9 +72,6 @@ class Cache:
                 ((key, pickle.dumps(value, protocol=5)) for key, value in items.items()))
         self._used.update(items)
 
-    def put(self, key: str, value: Any) -> None:
-        self.put_many({key: value})
-
     def drop_unused(self) -> None:
         """Forget every entry this run neither read nor wrote."""
         with self._db:
@@ -85,8 +81,7 @@ class Cache:
             self._db.execute("DELETE FROM entry WHERE key NOT IN (SELECT key FROM used)")
 
     def close(self) -> None:
-        with closing(self._db):
-            pass
+        self._db.close()
 
     def __enter__(self) -> Cache:
         return self

@@ -19,11 +19,13 @@ from pathlib import Path
 import jinja2
 import markdown
 
+from generator.cache import Cache, digest
 from generator.glossary import abbreviation_definitions, abbreviations
 from generator.knowledge import DATA_DIR
 from generator.markup import ALL_HANDOUT, HANDOUTS_DIR, is_safe_url
 from generator.model import Article, Site
 from generator.render import newest_first, render_block, theme_members
+from generator.workers import cached_map
 
 TEMPLATE_DIR = DATA_DIR.parent / "templates"
 
@@ -53,9 +55,19 @@ def write_handouts(site: Site, generated_on: dt.date, folder: Path,
 
 def render_handouts(site: Site, generated_on: dt.date) -> list[Handout]:
     """The handouts, in memory (for tests and small collections)."""
+    return list(iter_handouts(site, generated_on, handout_bodies(site)))
+
+
+def handout_bodies(site: Site, *, cache: Cache | None = None,
+                   context: str = "") -> dict[str, str]:
+    """Slug → the briefing's body as handout HTML. Rendering the Markdown is the slow part
+    of a handout, so it runs on every core and is cached by its Markdown (text and
+    tooltips) and ``context`` (the generator's code fingerprint)."""
     definitions = abbreviations(site.glossary)
-    bodies = {a.slug: body_html(body_markdown(a, definitions)) for a in site.articles}
-    return list(iter_handouts(site, generated_on, bodies))
+    sources = [body_markdown(article, definitions) for article in site.articles]
+    bodies = cached_map(body_html, sources, [digest("handout", context, s) for s in sources],
+                        cache or Cache(), description="Handouts")
+    return {article.slug: body for article, body in zip(site.articles, bodies, strict=True)}
 
 
 def iter_handouts(site: Site, generated_on: dt.date,
@@ -114,8 +126,7 @@ def body_markdown(article: Article, definitions: dict[str, str]) -> str:
 
 def body_html(text: str) -> str:
     """``body_markdown`` as HTML: acronyms as ``<abbr>``, headings one level down (the
-    briefing's title is the ``<h2>``). The slow part of a handout: the build runs it on
-    every core and caches it."""
+    briefing's title is the ``<h2>``)."""
     html = markdown.markdown(text, extensions=["abbr"])
     # Escaped scraped text cannot contain a literal "<h2": these are the body's own headings.
     return html.replace("<h2>", "<h3>").replace("</h2>", "</h3>")

@@ -26,8 +26,8 @@ from generator.cache import Cache, code_fingerprint, digest
 from generator.clean import clean
 from generator.corpus import repeated_lines
 from generator.entities import build_index
-from generator.glossary import abbreviations, build_glossary
-from generator.handouts import body_html, body_markdown, write_handouts
+from generator.glossary import build_glossary
+from generator.handouts import handout_bodies, write_handouts
 from generator.knowledge import load_knowledge, profile_for
 from generator.links import link_briefings
 from generator.metadata import extract_metadata
@@ -157,20 +157,10 @@ def _build(files: dict[str, bytes | Problem], settings: Settings, cache: Cache, 
     if handouts:
         _remove_folders(handouts.parent)  # earlier builds' handouts
         written = write_handouts(site, settings.handouts_on, handouts,
-                                 handout_bodies(site, cache, code))
+                                 handout_bodies(site, cache=cache, context=code))
     output = BuildOutput({page.path: page_digest(page.text) for page in pages}, written,
                          site.glossary, site.duplicates, site.problems, site.summary())
     return output, pages
-
-
-def handout_bodies(site: Site, cache: Cache, code: str) -> dict[str, str]:
-    """Slug → the briefing's body as handout HTML, from the cache when its Markdown (text
-    and tooltips) is unchanged."""
-    definitions = abbreviations(site.glossary)
-    sources = [body_markdown(article, definitions) for article in site.articles]
-    bodies = cached_map(body_html, sources, [digest("handout", code, s) for s in sources],
-                        cache, description="Handouts")
-    return {article.slug: body for article, body in zip(site.articles, bodies, strict=True)}
 
 
 def _remove_folders(parent: Path) -> None:
@@ -207,23 +197,17 @@ def analysed_articles(
     cache: Cache | None = None,
     context: tuple = (),
 ) -> list[Article]:
-    """Every document cleaned, analysed and themed, in file-name order. The lines a site
-    repeats across its articles are found first, as evidence for the cleaner; an article's
-    cache key holds its evidence, so it is redone when that evidence changes."""
-    docs = sorted(docs, key=lambda d: d.name)
-    repeated = repeated_lines(docs)
-    tasks = [(doc, overrides.get(doc.name), repeated[doc.name]) for doc in docs]
+    """Every document cleaned, analysed and themed, in file-name order. An article's cache
+    key holds its site evidence, so it is redone when that evidence changes."""
+    tasks = cleaning_tasks(docs, overrides)
     keys = [digest("article", context, doc, override, sorted(evidence))
             for doc, override, evidence in tasks]
     return cached_map(functools.partial(_analysed_article, vocabulary=vocabulary), tasks, keys,
                       cache or Cache(), description="Analysing")
 
 
-def _analysed_article(task: tuple[RawDoc, Override | None, frozenset[str]], *,
-                      vocabulary: Vocabulary) -> Article:
-    doc, override, evidence = task
-    return assign_themes(analyse(article_from(doc, override=override, repeated=evidence)),
-                         vocabulary)
+def _analysed_article(task: CleaningTask, *, vocabulary: Vocabulary) -> Article:
+    return assign_themes(analyse(_cleaned_article(task)), vocabulary)
 
 
 def assemble_site(articles: list[Article], vocabulary: Vocabulary,
@@ -252,11 +236,25 @@ def assemble_site(articles: list[Article], vocabulary: Vocabulary,
 
 
 def clean_articles(docs: list[RawDoc], overrides: dict[str, Override]) -> list[Article]:
-    """Clean every document and read its metadata, in file-name order; the lines a site
-    repeats across its articles are found first, as evidence for the cleaner."""
+    """Clean every document and read its metadata, in file-name order."""
+    return [_cleaned_article(task) for task in cleaning_tasks(docs, overrides)]
+
+
+# A document, the user's override for it, and the lines its site repeats.
+CleaningTask = tuple[RawDoc, Override | None, frozenset[str]]
+
+
+def cleaning_tasks(docs: list[RawDoc], overrides: dict[str, Override]) -> list[CleaningTask]:
+    """What cleaning each document needs, in file-name order: the lines a site repeats
+    across its articles are found first, as evidence for the cleaner."""
+    docs = sorted(docs, key=lambda d: d.name)
     repeated = repeated_lines(docs)
-    return [article_from(doc, override=overrides.get(doc.name), repeated=repeated[doc.name])
-            for doc in sorted(docs, key=lambda d: d.name)]
+    return [(doc, overrides.get(doc.name), repeated[doc.name]) for doc in docs]
+
+
+def _cleaned_article(task: CleaningTask) -> Article:
+    doc, override, evidence = task
+    return article_from(doc, override=override, repeated=evidence)
 
 
 def article_from(

@@ -63,6 +63,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     tooltip_seconds = 0.0  # spent adding abbreviations to pages, for the build's timing line
 
     def on_config(self, config):
+        self.tooltip_seconds = 0.0
         if self.config.cache:
             cache = Path(config.config_file_path).parent / self.config.cache_dir
             cache_file, handouts = cache / "cache.db", cache / "handouts"
