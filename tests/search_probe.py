@@ -19,8 +19,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urlsplit
 
+import yaml
 from playwright.sync_api import Browser, BrowserContext, Page, Response
 
 TIMEOUT_MS = 20_000  # built-in search on a large collection takes seconds to build its index
@@ -110,3 +112,14 @@ def wait_until_quiet(page: Page, responses: list[Response]) -> None:
 
 def _sizes(responses: list[Response]) -> tuple[tuple[str, int], ...]:
     return tuple((response.url, len(response.body())) for response in responses)
+
+
+def configure(project: Path, *, search: str, offline: bool) -> None:
+    """Set the briefings plugin's ``search`` option in the copy's mkdocs.yml, with or without
+    Material's offline plugin."""
+    path = project / "mkdocs.yml"
+    config = yaml.safe_load(path.read_text(encoding="utf-8"))
+    plugins = [p for p in config["plugins"] if offline or p != "offline"]
+    next(p for p in plugins if "briefings" in p)["briefings"]["search"] = search
+    config["plugins"] = plugins
+    path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")

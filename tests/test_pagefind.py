@@ -15,11 +15,10 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-import yaml
 from mkdocs.exceptions import PluginError
 from playwright.sync_api import Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
-from search_probe import local_context, query_transfer
+from search_probe import configure, local_context, query_transfer
 from test_browser import (
     HOSTILE_SEED,
     HOSTILE_TEXT,
@@ -44,17 +43,6 @@ MAX_QUERY_BYTES = 300_000
 MAX_STUB_BYTES = 1_000  # Material's search settings, no documents
 WORKER = "pagefind-search.js"
 RENDER_MS = 1_000  # Material renders more results within a frame of the scroll
-
-
-def configure(project: Path, *, search: str, offline: bool) -> None:
-    """Set the briefings plugin's ``search`` option in the copy's mkdocs.yml, with or without
-    Material's offline plugin."""
-    path = project / "mkdocs.yml"
-    config = yaml.safe_load(path.read_text(encoding="utf-8"))
-    plugins = [p for p in config["plugins"] if offline or p != "offline"]
-    next(p for p in plugins if "briefings" in p)["briefings"]["search"] = search
-    config["plugins"] = plugins
-    path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
