@@ -26,7 +26,7 @@ from generator.cache import Cache, code_fingerprint, digest
 from generator.clean import clean
 from generator.corpus import repeated_lines
 from generator.entities import build_index
-from generator.glossary import build_glossary
+from generator.glossary import abbreviation_definitions, abbreviations, build_glossary
 from generator.handouts import handout_bodies, write_handouts
 from generator.knowledge import load_knowledge, profile_for
 from generator.links import link_briefings
@@ -271,8 +271,17 @@ def article_from(
 
 
 def render_pages(site: Site) -> list[Page]:
-    return [*render_site(site), *render_reference_pages(site),
-            render_audit(site, load_knowledge())]
+    """Every generated page, with the ``abbr`` definitions of the acronyms it uses, so their
+    tooltips are part of the page (and an unchanged rebuild has nothing left to add)."""
+    definitions = abbreviations(site.glossary)
+    pages = [*render_site(site), *render_reference_pages(site),
+             render_audit(site, load_knowledge())]
+    return [with_tooltips(page, definitions) for page in pages]
+
+
+def with_tooltips(page: Page, definitions: dict[str, str]) -> Page:
+    used = abbreviation_definitions(definitions, page.text)
+    return replace(page, text=f"{page.text.rstrip()}\n\n{used}\n") if used else page
 
 
 def unique_slugs(articles: list[Article]) -> list[Article]:

@@ -129,7 +129,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if self.uses_pagefind:
             pagefind.index_site(Path(config.site_dir))
 
-    def on_page_markdown(self, markdown, **kwargs):
+    def on_page_markdown(self, markdown, *, page, **kwargs):
+        """Tooltips for the hand-written pages: generated pages carry their own."""
+        if page.file.src_uri in self.result.output.page_digests:
+            return markdown
         started = time.perf_counter()
         definitions = abbreviation_definitions(self.abbreviations, markdown)
         self.tooltip_seconds += time.perf_counter() - started
