@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from generator.clean import STRUCTURAL_RULES
+from generator.identity import RULES as IDENTITY_RULES
 from generator.knowledge import Knowledge
 from generator.markup import BRIEFINGS_DIR, escape_markdown, front_matter
 from generator.model import Article, Page, Problem, Removal, Site
@@ -21,7 +22,8 @@ def render_audit(site: Site, knowledge: Knowledge) -> Page:
     """Every input accounted for (published, merged, or not published and why), then each
     published article's removed lines by rule."""
     notes = {**{f"{layer}:{name}": note for name, note in knowledge.notes.items()
-                for layer in ("phrase", "section_end", "metadata")}, **STRUCTURAL_RULES}
+                for layer in ("phrase", "section_end", "metadata")}, **STRUCTURAL_RULES,
+             **IDENTITY_RULES}
     parts = [
         front_matter({"title": "How these briefings were cleaned",
                       "description": "What the cleaner kept and removed, line by line.",
@@ -73,7 +75,8 @@ def _article_section(article: Article, notes: dict[str, str]) -> str:
     for removal in removed:
         by_rule[removal.rule].append(removal)
     header = (f"## [{escape_markdown(article.title)}]({BRIEFINGS_DIR}/{article.slug}.md)\n\n"
-              f"{escape_markdown(article.name)}: {kept} lines kept, {len(removed)} removed.\n")
+              f"{escape_markdown(article.name)}: {kept} lines kept, {len(removed)} removed.\n\n"
+              + _identity_list(article))
     groups = [
         f'??? note "{rule} ({len(lines)})"\n'
         + (_indent(escape_markdown(_note(rule, notes))) + "\n\n" if _note(rule, notes) else "\n")
@@ -82,6 +85,18 @@ def _article_section(article: Article, notes: dict[str, str]) -> str:
         for rule, lines in sorted(by_rule.items())
     ]
     return header + "\n" + "\n".join(groups)
+
+
+def _identity_list(article: Article) -> str:
+    """Which line gave the title, date, author and source, and by which rule."""
+    rows = []
+    for origin in article.origins:
+        where = (f"line {origin.line}, “{escape_markdown(origin.text)}”" if origin.line
+                 else "no line of the text")
+        note = IDENTITY_RULES.get(origin.rule, "")
+        rows.append(f"- **{origin.field.capitalize()}**: {where}; {escape_markdown(note)} "
+                    f"(`{origin.rule}`)")
+    return "\n".join(rows) + "\n" if rows else ""
 
 
 def _indent(text: str) -> str:

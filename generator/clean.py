@@ -31,7 +31,7 @@ import string
 from collections import Counter
 from dataclasses import replace
 
-from generator.dates import DATELINE_PREFIX_RE, is_date_only
+from generator.dates import dateline_prefix_regex, is_date_only
 from generator.knowledge import Knowledge, load_knowledge
 from generator.model import Block, BlockKind, CleanDoc, InputFormat, RawDoc
 
@@ -761,7 +761,7 @@ def split_dateline_prefix(blocks: list[Block]) -> tuple[Block, ...]:
     if first is None or blocks[first].kind is not BlockKind.PARAGRAPH:
         return tuple(blocks)
     paragraph = blocks[first]
-    match = DATELINE_PREFIX_RE.match(paragraph.text)
+    match = dateline_prefix_regex().match(paragraph.text)
     if not match:
         return tuple(blocks)
     dateline = replace(paragraph, text=match["prefix"], kind=BlockKind.DATELINE,

@@ -51,8 +51,9 @@ def _parser() -> argparse.ArgumentParser:
                          help=f"at most this many themes (default: {DEFAULT_MAX_THEMES})")
     suggest.set_defaults(command=run_suggest_themes)
 
-    extract = commands.add_parser("extract", help="print one cleaned article")
-    extract.add_argument("file", type=Path)
+    extract = commands.add_parser(
+        "extract", help="print cleaned articles (several files: JSON Lines, one per file)")
+    extract.add_argument("files", type=Path, nargs="+", metavar="FILE")
     extract.add_argument("--format", choices=("json", "markdown", "text"), default="json")
     extract.set_defaults(command=run_extract)
     return parser
@@ -85,16 +86,30 @@ def run_suggest_themes(args: argparse.Namespace) -> int:
 
 
 def run_extract(args: argparse.Namespace) -> int:
-    doc = read_file(args.file)
-    if isinstance(doc, Problem):
-        print(f"error: {doc}", file=sys.stderr)
-        return 1
-    overrides, problems = read_overrides(args.file.parent)
-    for problem in problems:
-        print(f"problem: {problem}", file=sys.stderr)
-    article = article_from(doc, override=overrides.get(doc.name))
-    sys.stdout.write(FORMATTERS[args.format](article))
-    return 0
+    """One article as JSON (or Markdown, or text); several in one process, as JSON Lines
+    (one compact object per file, with its ``file``) so a collection is checked at once.
+    A file that cannot be read is reported on stderr and the rest carry on."""
+    lines = len(args.files) > 1 and args.format == "json"
+    status = 0
+    overrides_by_folder: dict[Path, dict] = {}
+    for path in args.files:
+        doc = read_file(path)
+        if isinstance(doc, Problem):
+            print(f"error: {doc}", file=sys.stderr)
+            status = 1
+            continue
+        if path.parent not in overrides_by_folder:
+            overrides, problems = read_overrides(path.parent)
+            overrides_by_folder[path.parent] = overrides
+            for problem in problems:
+                print(f"problem: {problem}", file=sys.stderr)
+        article = article_from(doc, override=overrides_by_folder[path.parent].get(doc.name))
+        if lines:
+            sys.stdout.write(json.dumps({"file": str(path), **as_record(article)},
+                                        ensure_ascii=False) + "\n")
+        else:
+            sys.stdout.write(FORMATTERS[args.format](article))
+    return status
 
 
 def as_text(article: Article) -> str:
@@ -107,19 +122,25 @@ def as_markdown(article: Article) -> str:
 
 
 def as_json(article: Article) -> str:
-    record = {
+    return json.dumps(as_record(article), ensure_ascii=False, indent=2) + "\n"
+
+
+def as_record(article: Article) -> dict:
+    """The article as JSON data; ``origins`` says where each identity field came from."""
+    return {
         "title": article.title,
         "title_derived": article.title_derived,
         "source": article.source,
         "author": article.author,
         "date": article.date.isoformat() if article.date else None,
+        "origins": {o.field: {"rule": o.rule, "line": o.line, "text": o.text}
+                    for o in article.origins},
         "body": "\n".join(render_block(block) for block in article.body),
         "removed": [
             {"line": r.line, "text": r.text, "rule": r.rule}
             for r in article.clean.removed_lines()
         ],
     }
-    return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
 
 
 FORMATTERS = {"json": as_json, "markdown": as_markdown, "text": as_text}

@@ -1,5 +1,5 @@
 """Loads the cleaner's data once: boilerplate phrases, section ends, metadata lines,
-function words, publisher fingerprints and site profiles (``generator/data/``).
+function words and site profiles (``generator/data/``).
 
 Phrase rules are indexed by trigger words, so a unit is only tested against the few rules
 whose trigger words it contains: most units cost one set intersection, not a regex.
@@ -27,12 +27,6 @@ class PhraseRule:
 
 
 @dataclass(frozen=True)
-class PublisherPattern:
-    name: str
-    pattern: re.Pattern[str]
-
-
-@dataclass(frozen=True)
 class Knowledge:
     """Everything the cleaner and the metadata stage know that is not code."""
 
@@ -42,8 +36,6 @@ class Knowledge:
     teaser_sections: frozenset[str]  # section ends that may open a box inside the article
     metadata: re.Pattern[str]  # byline and date-only lines; one named group per rule
     stopwords: frozenset[str]
-    publisher_patterns: tuple[PublisherPattern, ...]
-    organisation_words: frozenset[str]
     notes: dict[str, str] = field(default_factory=dict)  # rule name → what it catches
     phrase_entries: tuple[dict, ...] = ()  # as read, for profiles that extend them
 
@@ -93,9 +85,6 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
         teaser_sections=frozenset(s["name"] for s in sections if s.get("policy") == "teaser"),
         metadata=_combine(metadata),
         stopwords=frozenset(data["stopwords"].split()),
-        publisher_patterns=tuple(PublisherPattern(p["name"], re.compile(p["pattern"]))
-                                 for p in data["publisher_patterns"]),
-        organisation_words=frozenset(data["organisation_words"]),
         notes={e["name"]: e.get("note", "") for e in [*sections, *metadata]},
     )
     return base.with_phrase_rules(data["phrase_rules"])

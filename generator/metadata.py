@@ -1,43 +1,75 @@
 """Stage 3: ``CleanDoc`` → ``Article``: title, source, author and date, one cascade per field.
 
 Each field is the first answer of a short list of strategies, in the order written in
-``extract_metadata``. A strategy returns ``None`` when the text does not say; nothing is
-guessed. Only a missing title is built, from the article's own first sentence, and marked
-``title_derived``. A user's override (``seeds/sources.yml``) always wins.
+``extract_metadata``: a user's override (``seeds/sources.yml``) always wins, then what an
+HTML page declares about itself, then what the text shows (``generator/identity/``). A
+strategy returns ``None`` when the page does not say; nothing is guessed. Only a missing
+title is built, from the article's own first sentence, and marked ``title_derived``.
+Every answer keeps the rule that chose it and the line it came from (``Article.origins``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable
-from typing import TypeVar
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Generic, TypeVar
 
 from slugify import slugify
 
-from generator.clean import BYLINE_LEADS, phrase_rule
-from generator.dates import DATE_RE, DATELINE_PREFIX_RE, date_only, find_date, parse_date
+from generator.clean import phrase_rule
+from generator.dates import date_only, dateline_prefix_regex, numeric_order, parse_date
+from generator.identity.author import Byline, find_byline
+from generator.identity.header import Header, Line, read_header
+from generator.identity.lexicon import Lexicon, load_lexicon
+from generator.identity.source import (
+    organisation_in_footer,
+    site_in_furniture,
+    site_in_page_title,
+)
+from generator.identity.title import (
+    MIN_BARE_PAGE_TITLE_WORDS,
+    RIGHT_ABOVE_LINES,
+    PageTitle,
+    headline_above_text,
+    headline_like,
+    headline_repeating_page_title,
+    page_title_line,
+    split_page_title,
+)
+from generator.identity.when import publication_date
 from generator.knowledge import Knowledge, load_knowledge
-from generator.model import Article, BlockKind, CleanDoc, Override
+from generator.model import Article, Block, BlockKind, CleanDoc, DeclaredMeta, Origin, Override
 
 T = TypeVar("T")
 
 MAX_DERIVED_TITLE_CHARS = 75  # a derived title is the opening clause, cut to headline length
 MIN_DERIVED_TITLE_CHARS = 25  # shorter clauses ("In 2018,") say nothing on their own
 MAX_SLUG_CHARS = 60
-MAX_SOURCE_WORDS = 6  # longer "names" in a footer are sentences, not organisations
-# The words of a byline after the names that describe a role, not an outlet.
-_ROLES = re.compile(
-    r"(?i)^(?:staff|senior|contributing|special|chief|guest)?\s*(?:writer|reporter|correspondent|"
-    r"editor|columnist|contributor|analyst|producer)s?$"
-)
-_BYLINE_PARTS = re.compile(r"\s*(?:/|\||,|\s[-–—]\s)\s*")
-# "Meg JamesStaff Writer": a role glued to the name by a scrape that lost the line break.
-_GLUED_ROLE = re.compile(
-    r"(?<=[a-z])(?:Staff|Senior|Contributing|Special|Chief|Guest)?\s?"
-    r"(?:Writer|Reporter|Correspondent|Editor|Columnist|Contributor)s?$"
-)
-_BY = re.compile(rf"(?i)^(?:{'|'.join(BYLINE_LEADS)})\s*:?\s+")
+ZONE_WITHOUT_HEADLINE = 14  # lines above the body searched for a byline and date when no
+#                            headline line was found
+# A line chosen as the title leaves the body when the cleaner kept it as a heading.
+TITLE_LINE_KINDS = frozenset({BlockKind.TITLE, BlockKind.BOILERPLATE, BlockKind.HEADING})
+NOT_THE_TITLE = "segment:outside_main_run"  # a headline-like line that is not the title
+ZONE_ABOVE_HEADLINE = 1  # a date or kicker can stand just above the headline
+
+
+@dataclass(frozen=True)
+class Found(Generic[T]):
+    """An answer of a strategy, with the rule that gave it and the line it was read from."""
+
+    value: T
+    rule: str
+    line: Line | None = None
+
+    def origin(self, field: str) -> Origin:
+        line = self.line
+        return Origin(field, self.rule, line and line.number, line and line.text)
+
+
+def given(value: T | None, rule: str) -> Found[T] | None:
+    return Found(value, rule) if value else None
 
 
 def extract_metadata(
@@ -50,35 +82,86 @@ def extract_metadata(
     """Build the article record; ``slug`` comes from the title and is made unique later.
     ``site_source`` is the publisher named by the article's site profile, if any."""
     knowledge = knowledge or load_knowledge()
+    lexicon = load_lexicon()
     override = override or Override()
-    declared = clean.raw.declared
-    # What a page declares (HTML only) is its own statement and beats a headline found by
-    # position; a byline's date beats a declared timestamp, which is often in UTC.
-    title = first_of(override.title, declared and declared.title, title_from_text(clean))
+    declared = clean.raw.declared or DeclaredMeta()
+    header = read_header(clean, knowledge.stopwords)
+    page = _page_title(header, lexicon, knowledge)
+    anchors = _anchors(header)
+    title = first_of(given(override.title, "override"), given(declared.title, "declared"),
+                     lambda: title_from_text(header, page, lexicon, knowledge, anchors))
+    headline = headline_above_text(header, lexicon, knowledge, anchors)
+    zone = _zone(header, title, headline and headline[1])
+    date = first_of(
+        given(override.date, "override"),
+        lambda: _found(publication_date(zone, lexicon, numeric_order(clean.raw.text))),
+        lambda: date_from_dateline(clean),
+        given(declared.date, "declared"),
+    )
+    date_lines = {date.line.index} if date and date.line and date.line.index >= 0 else set()
+    byline = _found(find_byline(header, zone, date_lines, lexicon))
     derived = title is None
     if derived:
-        title = derive_title(clean, knowledge) or clean.raw.stem
-    return Article(
-        clean=clean,
-        slug=make_slug(title),
-        title=title,
-        title_derived=derived,
-        source=first_of(
-            override.source,
-            source_from_byline(clean),
-            source_from_dateline(clean),
-            declared and declared.site_name,
-            site_source,
-            lambda: source_from_fingerprints(clean, knowledge),
-        ),
-        author=first_of(override.author, declared and declared.author, author_from_byline(clean)),
-        date=first_of(
-            override.date, date_from_byline(clean), date_from_dateline(clean),
-            declared and declared.date,
-        ),
-        url=first_of(override.url, declared and declared.url),
-        licence=override.licence,
+        title = Found(derive_title(clean, knowledge) or clean.raw.stem,
+                      "title:derived_from_first_sentence")
+    source = first_of(
+        given(override.source, "override"),
+        byline and byline.value.outlets and Found(byline.value.outlets[0], "source:byline_outlet",
+                                                  byline.line),
+        lambda: source_from_dateline(clean),
+        given(declared.site_name, "declared"),
+        given(site_source, "source:site_profile"),
+        lambda: page and given(site_in_page_title(page.affixes, lexicon),
+                               "source:page_title_affix"),
+        lambda: _found(site_in_furniture(header, lexicon)),
+        lambda: _found(organisation_in_footer(header, lexicon,
+                                              lambda t: phrase_rule(t, knowledge))),
     )
+    author = first_of(given(override.author, "override"), given(declared.author, "declared"),
+                      byline and _author(byline))
+    fields = {"title": title, "date": date, "author": author, "source": source}
+    return Article(
+        clean=_with_title_line(clean, title),
+        slug=make_slug(title.value),
+        title=title.value,
+        title_derived=derived,
+        source=source and source.value,
+        author=author and author.value,
+        date=date and date.value,
+        url=first_of(override.url, declared.url),
+        licence=override.licence,
+        origins=tuple(f.origin(name) for name, f in fields.items() if f),
+    )
+
+
+def _with_title_line(clean: CleanDoc, title: Found[str]) -> CleanDoc:
+    """The scrape with only the chosen title line marked as the title, by the rule that chose
+    it: the cleaner's own guesses above the body are page furniture when not chosen."""
+    number = title.line.number if title.line else None
+    blocks: list[Block] = []
+    for block in clean.blocks:
+        if block.kind is BlockKind.TITLE:
+            block = replace(block, kind=BlockKind.BOILERPLATE, rule=NOT_THE_TITLE)
+        if number in block.lines and block.kind in TITLE_LINE_KINDS:
+            blocks.extend(_split_at(block, number, title.rule, clean.raw.text.split("\n")))
+        else:
+            blocks.append(block)
+    return replace(clean, blocks=tuple(blocks))
+
+
+def _split_at(block: Block, number: int, rule: str, raw: list[str]) -> list[Block]:
+    """``block`` with line ``number`` taken out of it as the title; the lines before and
+    after keep the block's rule."""
+    title = Block(raw[number - 1].strip(), number, number, BlockKind.TITLE, rule)
+    if block.first_line == block.last_line:
+        return [replace(title, text=block.text)]
+    parts = []
+    for first, last in ((block.first_line, number - 1), (number + 1, block.last_line)):
+        lines = [raw[n - 1].strip() for n in range(first, last + 1) if raw[n - 1].strip()]
+        if lines:
+            parts.append(Block("\n".join(lines), first, last, block.kind, block.rule))
+    before = [p for p in parts if p.first_line < number]
+    return [*before, title, *(p for p in parts if p.first_line > number)]
 
 
 def first_of(*answers: T | Callable[[], T | None] | None) -> T | None:
@@ -90,6 +173,60 @@ def first_of(*answers: T | Callable[[], T | None] | None) -> T | None:
     return None
 
 
+def _found(answer: tuple | None) -> Found | None:
+    """A strategy's ``(value, line, rule)`` as a ``Found``."""
+    return Found(answer[0], answer[2], answer[1]) if answer else None
+
+
+def _author(byline: Found[Byline]) -> Found[str] | None:
+    author = byline.value.author
+    return Found(author, byline.rule, byline.line) if author else None
+
+
+def _page_title(header: Header, lexicon: Lexicon, knowledge: Knowledge) -> PageTitle | None:
+    """The first line read as the page's <title>, if it reads as one ("Home" does not)."""
+    line = header.page_title
+    if line is None:
+        return None
+    page = split_page_title(line, lexicon)
+    shaped = replace(line, text=page.headline)
+    far = header.body_start - line.index > RIGHT_ABOVE_LINES
+    if far and not page.affixes and len(page.headline.split()) < MIN_BARE_PAGE_TITLE_WORDS:
+        return None  # "Fox News", "Home": a logo or a menu item, not a <title>
+    return page if headline_like(shaped, header, lexicon, knowledge) else None
+
+
+def _anchors(header: Header) -> set[int]:
+    """Lines just above the body that hold a date or begin like a byline: a headline
+    stands right before them."""
+    from generator.dates import date_mentions
+
+    return {x.index for x in header.above_body(ZONE_WITHOUT_HEADLINE)
+            if len(x.text) <= 200 and (date_mentions(x.text) or x.text[:3].lower() == "by ")}
+
+
+def _zone(header: Header, title: Found[str] | None, headline: Line | None) -> list[Line]:
+    """Where the byline and date stand: from just above the headline line to the body. The
+    headline is the title's line, else the line that reads as one above the text."""
+    line = title.line if title and title.line and title.line.index > 0 else headline
+    if line is not None:
+        return header.zone(line.index - ZONE_ABOVE_HEADLINE)
+    return header.zone(header.body_start - ZONE_WITHOUT_HEADLINE)
+
+
+def title_from_text(header: Header, page: PageTitle | None, lexicon: Lexicon,
+                    knowledge: Knowledge, anchors: set[int]) -> Found[str] | None:
+    if page:
+        repeated = headline_repeating_page_title(header, page)
+        if repeated:
+            return Found(repeated[0], "title:headline_repeats_page_title", repeated[1])
+        line = page_title_line(header, page, lexicon, knowledge)
+        if line:
+            return Found(line[0], "title:page_title_line", line[1])
+    found = headline_above_text(header, lexicon, knowledge, anchors)
+    return Found(found[0], "title:headline_above_text", found[1]) if found else None
+
+
 # --- title ----------------------------------------------------------------------------------
 
 
@@ -98,11 +235,6 @@ def make_slug(title: str) -> str:
     path and a URL whatever the title holds; "briefing" when nothing of it is left."""
     return slugify(title, max_length=MAX_SLUG_CHARS, word_boundary=True, save_order=True) \
         or "briefing"
-
-
-def title_from_text(clean: CleanDoc) -> str | None:
-    block = clean.first(BlockKind.TITLE)
-    return block.text if block else None
 
 
 def derive_title(clean: CleanDoc, knowledge: Knowledge) -> str | None:
@@ -138,96 +270,45 @@ def first_sentence(text: str) -> str:
     return text
 
 
-# --- source and author ----------------------------------------------------------------------
+# --- dateline: "ValleyNews, October 3, 2024: …" -------------------------------------------
 
 
-def _byline_parts(clean: CleanDoc) -> list[str]:
-    """ "By Ana Ruiz/The Valley Courier" → ["Ana Ruiz", "The Valley Courier"]."""
-    block = clean.first(BlockKind.BYLINE)
-    if block is None:
-        return []
-    parts = (_GLUED_ROLE.sub("", p).strip() for p in _BYLINE_PARTS.split(_BY.sub("", block.text)))
-    return [p for p in parts if p and not _ROLES.match(p)]
-
-
-def author_from_byline(clean: CleanDoc) -> str | None:
-    parts = _byline_parts(clean)
-    return parts[0] if parts and not DATE_RE.search(parts[0]) else None
-
-
-def source_from_byline(clean: CleanDoc) -> str | None:
-    outlets = [p for p in _byline_parts(clean)[1:] if not DATE_RE.search(p)]
-    return outlets[0] if outlets else None
-
-
-def source_from_dateline(clean: CleanDoc) -> str | None:
-    """ "ValleyNews, October 3, 2024:" names the outlet; "(Reuters)" names the agency."""
-    match = _dateline_match(clean)
-    if not match:
+def source_from_dateline(clean: CleanDoc) -> Found[str] | None:
+    """ "ValleyNews, October 3, 2024:" names the outlet; "(Reuters)" names the agency; a
+    place in capitals ("WASHINGTON, …") names neither."""
+    found = _dateline_match(clean)
+    if not found:
         return None
+    match, block = found
     name = match["agency"] or match["name"]
-    return None if name.isupper() and " " not in name and match["agency"] is None else name
+    place = name.isupper() and " " not in name and match["agency"] is None
+    if place or name.lower() in load_lexicon().published_labels | load_lexicon().updated_labels:
+        return None  # "WASHINGTON, Oct. 3, 2024 —", "Published November 18, 2019 -"
+    return Found(name, "source:dateline", _block_line(block))
 
 
-def source_from_fingerprints(clean: CleanDoc, knowledge: Knowledge) -> str | None:
-    """The publisher as the page's own boilerplate names it: "About The Valley Courier",
-    "© 2019 Los Angeles Times", or an organisation's name alone in the footer."""
-    removed = [r.text for r in clean.removed_lines()]
-    for fingerprint in knowledge.publisher_patterns:
-        for text in removed:
-            match = fingerprint.pattern.search(text)
-            if match:
-                return match["name"].strip()
-    return _organisation_in_footer(clean, knowledge)
-
-
-# Removed for where they stand, not for what they say: a footer name may be among them.
-_POSITIONAL_RULES = frozenset({"segment:outside_main_run", "context:short_in_run"})
-
-
-def _organisation_in_footer(clean: CleanDoc, knowledge: Knowledge) -> str | None:
-    last_body = max((b.last_line for b in clean.body), default=0)
-    for line in clean.removed_lines():
-        words = line.text.split()
-        if (
-            line.line > last_body
-            and line.rule in _POSITIONAL_RULES
-            and len(words) <= MAX_SOURCE_WORDS
-            and knowledge.organisation_words.intersection(words)
-            and all(w[0].isupper() or w in {"of", "the", "and", "for", "&"} for w in words)
-            and not line.text.endswith((".", ":", "?"))
-            and phrase_rule(line.text, knowledge) is None  # "Terms of Service" is a link
-        ):
-            return line.text
-    return None
-
-
-# --- date -----------------------------------------------------------------------------------
-
-
-def date_from_byline(clean: CleanDoc) -> dt.date | None:
-    block = clean.first(BlockKind.BYLINE)
-    return find_date(block.text) if block else None
-
-
-def date_from_dateline(clean: CleanDoc) -> dt.date | None:
-    """A date line in the header ("March 09, 2021") or a dateline prefix of the first paragraph.
-    Dates anywhere else (teasers, archive banners, the story itself) are never taken."""
+def date_from_dateline(clean: CleanDoc) -> Found[dt.date] | None:
+    """A date line the cleaner found in the header, or a dateline before the first paragraph."""
     for block in _datelines(clean):
         found = date_only(block.text)
         if found:
-            return found
+            return Found(found, "date:date_line", _block_line(block))
     match = _dateline_match(clean)
-    return parse_date(match["date"]) if match else None
+    date = match and parse_date(match[0]["date"])
+    return Found(date, "date:dateline", _block_line(match[1])) if date else None
 
 
-def _datelines(clean: CleanDoc) -> Iterable:
-    return (b for b in clean.blocks if b.kind is BlockKind.DATELINE)
+def _datelines(clean: CleanDoc) -> list:
+    return [b for b in clean.blocks if b.kind is BlockKind.DATELINE]
 
 
-def _dateline_match(clean: CleanDoc) -> re.Match[str] | None:
+def _dateline_match(clean: CleanDoc) -> tuple[re.Match[str], object] | None:
     for block in _datelines(clean):
-        match = DATELINE_PREFIX_RE.match(block.text + " x")
+        match = dateline_prefix_regex().match(block.text + " x")
         if match:
-            return match
+            return match, block
     return None
+
+
+def _block_line(block) -> Line:
+    return Line(-1, block.first_line, block.text, block.rule, False)

@@ -202,6 +202,17 @@ class ThemeScore:
 
 
 @dataclass(frozen=True)
+class Origin:
+    """Where one of an article's identity fields came from: the rule that chose it and the
+    input line it was read from (none for an override, a page's declaration or a profile)."""
+
+    field: str  # "title", "date", "author" or "source"
+    rule: str  # "title:headline_repeats_page_title", "override", "declared"…
+    line: int | None = None
+    text: str | None = None
+
+
+@dataclass(frozen=True)
 class Article:
     """A cleaned article with its metadata; the unit the site is made of."""
 
@@ -216,6 +227,7 @@ class Article:
     licence: str | None = None
     theme_scores: tuple[ThemeScore, ...] = ()  # best first; the first is the primary theme
     facts: Facts = Facts()
+    origins: tuple[Origin, ...] = ()  # where title, date, author and source came from
 
     @property
     def name(self) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 from generator.themes import load_vocabulary
 
@@ -19,11 +20,24 @@ def run(*args: str) -> subprocess.CompletedProcess:
 def test_extract_json_has_the_documented_keys_and_removed_lines():
     result = run("extract", str(SEEDS / "001_89050cb29433954a.txt"), "--format", "json")
     record = json.loads(result.stdout)
-    assert list(record) == ["title", "title_derived", "source", "author", "date", "body",
-                            "removed"]
+    assert list(record) == ["title", "title_derived", "source", "author", "date", "origins",
+                            "body", "removed"]
     assert record["date"] == "2021-03-09"
     byline = {"line": 5, "text": "By Julieta Pelcastre/Diálogo", "rule": "header:byline"}
     assert byline in record["removed"]
+    assert record["origins"]["author"] == {"rule": "author:byline", "line": 5,
+                                           "text": "By Julieta Pelcastre/Diálogo"}
+
+
+def test_extract_of_several_files_prints_json_lines_and_reports_unreadable_ones(tmp_path):
+    missing = tmp_path / "missing.txt"
+    result = run("extract", str(SEEDS / "001_89050cb29433954a.txt"), str(missing),
+                 str(SEEDS / "004_9aafd9f517220319.txt"))
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [Path(r["file"]).name for r in records] == ["001_89050cb29433954a.txt",
+                                                       "004_9aafd9f517220319.txt"]
+    assert records[1]["origins"]["title"]["rule"] == "title:derived_from_first_sentence"
+    assert "missing.txt" in result.stderr and result.returncode == 1
 
 
 def test_extract_text_is_headings_and_paragraphs_separated_by_blank_lines():

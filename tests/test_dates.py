@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from generator.dates import DATELINE_PREFIX_RE, date_only, find_date, is_date_only
+from generator.dates import date_only, dateline_prefix_regex, find_date, is_date_only
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -28,8 +28,8 @@ def test_a_sentence_with_a_date_is_not_a_date_line():
 
 
 def test_dateline_prefix_needs_outlet_date_and_separator():
-    assert DATELINE_PREFIX_RE.match("ECNET, October 3, 2024: The text")["name"] == "ECNET"
-    assert DATELINE_PREFIX_RE.match("On October 3, 2024 the council met") is None
+    assert dateline_prefix_regex().match("ECNET, October 3, 2024: The text")["name"] == "ECNET"
+    assert dateline_prefix_regex().match("On October 3, 2024 the council met") is None
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -1,0 +1,173 @@
+"""The author, one cascade: a byline ("By X and Y", "Posted by X", "Von X"), a name before
+the date ("Chris Davies - Nov 19, 2019"), or a name alone on its line beside the headline
+or the date. Roles, e-mail addresses, handles and phone numbers are removed, names in
+capitals become proper case, and an agency ("Reuters", "PTI") is an author.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from babel.dates import get_day_names
+
+from generator.dates import date_locales, date_mentions, month_numbers
+from generator.identity.header import MAX_METADATA_CHARS, Header, Line
+from generator.identity.lexicon import Lexicon
+
+MAX_NAME_TOKENS = 5
+MAX_NAME_CHARS = 40
+NEIGHBOUR_LINES = 1  # a name alone stands right beside the date line
+MAX_OUTLET_WORDS = 6  # a name alone stands this close to the headline or the date line
+NAME_PARTICLES = frozenset({"de", "da", "do", "dos", "das", "del", "della", "di", "van", "von",
+                            "der", "den", "la", "le", "du", "bin", "binti", "al", "el", "y",
+                            "ter", "ten", "st.", "mac"})
+_CONTACT_RE = re.compile(r"\S+@\S+|@\w+|https?://\S+|www\.\S+|\+?\d[\d ()./-]{6,}\d")
+_TIME_RE = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d+\s+(?:min|minutes?|hours?|days?)\b", re.I)
+_NAME_SPLIT_RE = re.compile(r"\s*(?:,|;|\s[-–—]\s|\s(?:and|und|et|e|y|&)\s)\s*|\s{2,}")
+_GLUED_WORDS_RE = re.compile(r"[a-z]{4,}[A-Z]")  # "BiographySarah": two words lost a space
+_OUTLET_RE = re.compile(r"[A-ZÀ-Þ][\w.&'’-]*(?: (?:[A-ZÀ-Þ][\w.&'’-]*|of|the|and|&|de|for))*")
+_OUTLET_SPLIT_RE = re.compile(r"\s*[/|]\s*")
+_GLUED_ROLE_RE = re.compile(r"(?<=[a-z])(?=(?:Staff|Senior|Contributing|Special|Chief|Guest)?"
+                            r"\s?(?:Writer|Reporter|Correspondent|Editor|Columnist|"
+                            r"Contributor)s?\b)")
+_HANDLE_RE = re.compile(r"(?:^|\s|[a-z])@\w{3,}\b|\S+@\S+\.\w+")  # "@saraheneedleman"
+_INITIAL_RE = re.compile(r"[A-ZÀ-Þ]\.(?:[A-ZÀ-Þ]\.)*")
+_TOKEN_RE = re.compile(r"(?:[A-ZÀ-ÞĀ-ſА-ЯЁ][\w'’.-]*|[A-ZÀ-Þ]\.)$")
+
+
+@dataclass(frozen=True)
+class Byline:
+    """What a byline says: the writers, and the outlets named beside them."""
+
+    names: tuple[str, ...]
+    outlets: tuple[str, ...]
+    complete: bool = True  # every part of the text before any date was a name
+
+    @property
+    def author(self) -> str | None:
+        if not self.names:
+            return None
+        if len(self.names) == 1:
+            return self.names[0]
+        return ", ".join(self.names[:-1]) + " and " + self.names[-1]
+
+
+@functools.cache
+def calendar_words() -> frozenset[str]:
+    """Month and weekday names: "Published Monday" is no name."""
+    days = {day.lower() for locale in date_locales() for width in ("wide", "abbreviated")
+            for day in get_day_names(width, locale=locale).values()}
+    return frozenset({*month_numbers(), *days})
+
+
+def is_name(text: str, lexicon: Lexicon, stopwords: frozenset[str]) -> bool:
+    """ "Sarah E. Needleman", "Victor Tangermann", "Maria da Silva": two to five capitalised
+    tokens (or particles), none a function word, a section label, a role or an
+    organisation's word."""
+    tokens = text.split()
+    if not 2 <= len(tokens) <= MAX_NAME_TOKENS or len(text) > MAX_NAME_CHARS:
+        return False
+    lowered = [t.lower().strip(".,") for t in tokens]
+    if not _TOKEN_RE.match(tokens[0]) or not _TOKEN_RE.match(tokens[-1]):
+        return False
+    for token, low in zip(tokens, lowered, strict=True):
+        if low in NAME_PARTICLES or _INITIAL_RE.fullmatch(token):
+            continue
+        if (not _TOKEN_RE.match(token) or _GLUED_WORDS_RE.search(token)
+                or low in stopwords or low in lexicon.section_labels or low in calendar_words()
+                or low in lexicon.published_labels or low in lexicon.updated_labels
+                or low in lexicon.role_words or token in lexicon.organisation_words
+                or low in lexicon.owner_words):
+            return False
+    return lexicon.ui_label(text) is None
+
+
+def proper_case(name: str) -> str:
+    """ "VICTOR TANGERMANN" → "Victor Tangermann"; mixed case is left as written."""
+    if not name.isupper() or name in ("AP", "AFP", "PTI") or len(name) <= 4:
+        return name
+    return " ".join(w.capitalize() if len(w) > 2 or not w.endswith(".") else w
+                    for w in name.split())
+
+
+def read_byline(text: str, lexicon: Lexicon, stopwords: frozenset[str]) -> Byline:
+    """The names and outlets of a byline's text (lead already removed): dates, times,
+    contacts and roles go, each part is a name, an agency or an outlet."""
+    text = _GLUED_ROLE_RE.sub(", ", _CONTACT_RE.sub(" ", text))
+    cut = next(iter(date_mentions(text)), None)
+    text = text[:cut.start] if cut else text
+    time = _TIME_RE.search(text)
+    text = text[:time.start()] if time else text
+    writers, *outlets = _OUTLET_SPLIT_RE.split(text.strip(" \t-–—|,:/"))
+    names = []
+    complete = True
+    for part in _NAME_SPLIT_RE.split(writers):
+        part = part.strip(" .,:;")
+        if not part or any(w in lexicon.role_words for w in part.lower().split()):
+            continue
+        if part in lexicon.agencies:
+            names.append(part)
+        elif is_name(proper_case(part), lexicon, stopwords):
+            names.append(proper_case(part))
+        else:
+            complete = False
+            break  # the byline's text is over ("Chris Davies 0 comments")
+    outlets = [o for o in outlets if _OUTLET_RE.fullmatch(o) and len(o.split()) <= MAX_OUTLET_WORDS]
+    return Byline(tuple(names), tuple(outlets[:1]), complete)
+
+
+def byline_after_lead(line: Line, lexicon: Lexicon, stopwords: frozenset[str]) -> Byline | None:
+    """ "By Julieta Pelcastre/Diálogo", "Monday November 18, 2019 7:45 am PST by Joe
+    Rossignol", "Autor: Hans Müller"."""
+    match = lexicon.byline_lead.search(line.text)
+    if not match or (match.start() > 0 and not date_mentions(line.text[:match.start()])):
+        return None  # a lead mid-line follows a date, or it is a sentence ("…said by …")
+    byline = read_byline(line.text[match.end():], lexicon, stopwords)
+    return byline if byline.names else None
+
+
+def byline_before_date(line: Line, lexicon: Lexicon, stopwords: frozenset[str]) -> Byline | None:
+    """ "Chris Davies - Nov 19, 2019, 10:31 pm CST": a name, then the date."""
+    dates = date_mentions(line.text)
+    if not dates or dates[0].start == 0:
+        return None
+    byline = read_byline(line.text[:dates[0].start], lexicon, stopwords)
+    return byline if byline.names else None
+
+
+def name_line(line: Line, lexicon: Lexicon, stopwords: frozenset[str]) -> Byline | None:
+    """A line that is only names, perhaps with roles, handles and an outlet ("Natasha
+    Turak@NatashaTurak", "Meg James, Staff Writer")."""
+    if date_mentions(line.text):
+        return None
+    byline = read_byline(line.text, lexicon, stopwords)
+    return byline if byline.names and byline.complete else None
+
+
+BYLINE_FORMS = (("author:byline", byline_after_lead), ("author:name_before_date",
+                                                       byline_before_date))
+
+
+def find_byline(header: Header, zone: list[Line], dates: set[int],
+                lexicon: Lexicon) -> tuple[Byline, Line, str] | None:
+    """The byline nearest the body in ``zone``, in the order of ``BYLINE_FORMS``, else a
+    name alone on a line after a bare "By", next to the date line (indexes ``dates``), or
+    with the writer's handle or e-mail address on it or just below it."""
+    short = [x for x in zone if len(x.text) <= MAX_METADATA_CHARS and not x.body]
+    for rule, form in BYLINE_FORMS:
+        for line in reversed(short):
+            byline = form(line, lexicon, header.stopwords)
+            if byline:
+                return byline, line, rule
+    leads = {lead.lower() for lead in lexicon.byline_leads}
+    for line in reversed(short):
+        previous = header.lines[line.index - 1].text.lower().rstrip(":") if line.index else ""
+        handle = any(_HANDLE_RE.search(x.text) for x in header.lines[line.index:line.index + 3])
+        near = (previous in leads or handle
+                or any(abs(line.index - d) <= NEIGHBOUR_LINES for d in dates))
+        byline = near and name_line(line, lexicon, header.stopwords)
+        if byline:
+            return byline, line, "author:name_beside_headline"
+    return None

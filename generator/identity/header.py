@@ -1,0 +1,95 @@
+"""The page around an article's start, as the identity cascades read it.
+
+A text scrape shows an article's identity in the lines just above its body: the headline,
+a byline, a date, perhaps a deck and share bars, and above them the site's menus and
+teasers. Its first line is often the page's ``<title>``. ``Header`` holds every line of
+the page in order with the cleaner's decision, where the body starts, and the words of
+the body's start, which a headline shares and a teaser's headline mostly does not.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from generator.model import CleanDoc
+
+BODY_SAMPLE_WORDS = 2000  # a headline's words are found in the article's first pages
+AFTER_BODY_LINES = 4  # bylines and dates can stand just inside the body's first lines
+MAX_METADATA_CHARS = 200  # longer lines are prose, never a title, byline or date line
+WORD_RE = re.compile(r"\w+")
+# A headline's parts in a <title>: "Headline - Site", "Section | Headline | Site".
+TITLE_SEPARATOR_RE = re.compile(r"\s+[|–—-]\s+|\s*\|\s*|\s+::\s+|\s+[·•»]\s+")
+LINK_RE = re.compile(r"https?://|www\.|\S@\S+\.\w|\.(?:com|org|net|gov)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of the page: where it is (1-based, as on the cleaning page) and whether the
+    cleaner kept it as body."""
+
+    index: int
+    number: int
+    text: str
+    rule: str
+    body: bool
+
+
+@dataclass(frozen=True)
+class Header:
+    lines: tuple[Line, ...]
+    body_start: int  # index of the first body line; len(lines) when there is no body
+    body_words: frozenset[str]  # content words of the body's opening
+    stopwords: frozenset[str]
+
+    @property
+    def page_title(self) -> Line | None:
+        """The first line, when the cleaner did not keep it as body: a scrape's first line
+        is often the page's <title>."""
+        first = self.lines[0] if self.lines else None
+        return first if first and not first.body and len(first.text) <= MAX_METADATA_CHARS \
+            else None
+
+    def above_body(self, count: int) -> list[Line]:
+        """The ``count`` lines just above the body, nearest last."""
+        return list(self.lines[max(0, self.body_start - count):self.body_start])
+
+    def zone(self, start: int) -> list[Line]:
+        """Lines from index ``start`` to the body, and the removed lines among the body's
+        first few: where a byline or date line stands."""
+        after = self.lines[self.body_start:self.body_start + AFTER_BODY_LINES]
+        return [*self.lines[max(0, start):self.body_start], *(x for x in after if not x.body)]
+
+    def content_words(self, text: str) -> set[str]:
+        return {w for w in words(text) if w not in self.stopwords}
+
+    def overlap(self, text: str) -> float:
+        """Share of the content words of ``text`` that the body's opening uses."""
+        own = self.content_words(text)
+        return len(own & self.body_words) / len(own) if own else 0.0
+
+
+def words(text: str) -> list[str]:
+    return WORD_RE.findall(text.lower())
+
+
+def read_header(clean: CleanDoc, stopwords: frozenset[str]) -> Header:
+    raw = clean.raw.text.split("\n")
+    lines: list[Line] = []
+    for block in clean.blocks:
+        if block.kind.is_body or block.first_line == block.last_line:
+            spans = [(block.first_line, block.text)]
+        else:  # a run of removed lines: one entry per non-blank line, as the audit lists
+            spans = [(n, raw[n - 1].strip()) for n in block.lines if raw[n - 1].strip()]
+        base = len(lines)
+        lines.extend(Line(base + k, n, text, block.rule, block.kind.is_body)
+                     for k, (n, text) in enumerate(spans))
+    body_start = next((x.index for x in lines if x.body), len(lines))
+    sample = words(" ".join(x.text for x in lines[body_start:] if x.body))
+    body_words = frozenset(w for w in sample[:BODY_SAMPLE_WORDS] if w not in stopwords)
+    return Header(tuple(lines), body_start, body_words, stopwords)
+
+
+def title_parts(text: str) -> list[str]:
+    """ "Opinion | Headline - Site" → ["Opinion", "Headline", "Site"]."""
+    return [part for part in TITLE_SEPARATOR_RE.split(text.strip()) if part]
