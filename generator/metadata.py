@@ -53,6 +53,7 @@ ZONE_WITHOUT_HEADLINE = 14  # lines above the body searched for a byline and dat
 TITLE_LINE_KINDS = frozenset({BlockKind.TITLE, BlockKind.BOILERPLATE, BlockKind.HEADING})
 NOT_THE_TITLE = "segment:outside_main_run"  # a headline-like line that is not the title
 ZONE_ABOVE_HEADLINE = 1  # a date or kicker can stand just above the headline
+ZONE_ABOVE_HEADLINE_FOR_NAMES = 3  # … and the writer's name, above a section label
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,9 @@ def extract_metadata(
         given(declared.date, "declared"),
     )
     date_lines = {date.line.index} if date and date.line and date.line.index >= 0 else set()
-    byline = _found(find_byline(header, zone, date_lines, lexicon))
+    byline = _found(find_byline(header, _zone(header, title, headline and headline[1],
+                                              above=ZONE_ABOVE_HEADLINE_FOR_NAMES),
+                                date_lines, lexicon))
     derived = title is None
     if derived:
         title = Found(derive_title(clean, knowledge) or clean.raw.stem,
@@ -205,12 +208,13 @@ def _anchors(header: Header) -> set[int]:
             if len(x.text) <= 200 and (date_mentions(x.text) or x.text[:3].lower() == "by ")}
 
 
-def _zone(header: Header, title: Found[str] | None, headline: Line | None) -> list[Line]:
+def _zone(header: Header, title: Found[str] | None, headline: Line | None, *,
+          above: int = ZONE_ABOVE_HEADLINE) -> list[Line]:
     """Where the byline and date stand: from just above the headline line to the body. The
     headline is the title's line, else the line that reads as one above the text."""
     line = title.line if title and title.line and title.line.index > 0 else headline
     if line is not None:
-        return header.zone(line.index - ZONE_ABOVE_HEADLINE)
+        return header.zone(line.index - above)
     return header.zone(header.body_start - ZONE_WITHOUT_HEADLINE)
 
 

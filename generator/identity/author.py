@@ -92,9 +92,11 @@ def proper_case(name: str) -> str:
                     for w in name.split())
 
 
-def read_byline(text: str, lexicon: Lexicon, stopwords: frozenset[str]) -> Byline:
-    """The names and outlets of a byline's text (lead already removed): dates, times,
-    contacts and roles go, each part is a name, an agency or an outlet."""
+def read_byline(text: str, lexicon: Lexicon, stopwords: frozenset[str], *,
+                led: bool = False) -> Byline:
+    """The names and outlets of a byline's text: dates, times, contacts and roles go, each
+    part is a name, an agency or an outlet ("VICTOR TANGERMANN, FUTURISM"). After a lead
+    (``led``: "by Regan"), a single capitalised word is a name too."""
     text = _GLUED_ROLE_RE.sub(", ", _CONTACT_RE.sub(" ", text))
     cut = next(iter(date_mentions(text)), None)
     text = text[:cut.start] if cut else text
@@ -107,15 +109,27 @@ def read_byline(text: str, lexicon: Lexicon, stopwords: frozenset[str]) -> Bylin
         part = part.strip(" .,:;")
         if not part or any(w in lexicon.role_words for w in part.lower().split()):
             continue
+        name = proper_case(part)
         if part in lexicon.agencies:
             names.append(part)
-        elif is_name(proper_case(part), lexicon, stopwords):
-            names.append(proper_case(part))
+        elif is_name(name, lexicon, stopwords) or led and not names and _single_name(
+                name, lexicon, stopwords):
+            names.append(name)
+        elif names and _OUTLET_RE.fullmatch(part) and len(part.split()) <= MAX_OUTLET_WORDS:
+            break  # an outlet after the names: often a syndicating one, never the source
         else:
             complete = False
             break  # the byline's text is over ("Chris Davies 0 comments")
     outlets = [o for o in outlets if _OUTLET_RE.fullmatch(o) and len(o.split()) <= MAX_OUTLET_WORDS]
     return Byline(tuple(names), tuple(outlets[:1]), complete)
+
+
+def _single_name(text: str, lexicon: Lexicon, stopwords: frozenset[str]) -> bool:
+    """ "Regan", "Admin": one capitalised word that is no label or function word."""
+    low = text.lower()
+    return (_TOKEN_RE.fullmatch(text) is not None and " " not in text and len(text) > 2
+            and low not in stopwords and low not in lexicon.section_labels
+            and low not in calendar_words() and lexicon.ui_label(text) is None)
 
 
 def byline_after_lead(line: Line, lexicon: Lexicon, stopwords: frozenset[str]) -> Byline | None:
@@ -124,7 +138,7 @@ def byline_after_lead(line: Line, lexicon: Lexicon, stopwords: frozenset[str]) -
     match = lexicon.byline_lead.search(line.text)
     if not match or (match.start() > 0 and not date_mentions(line.text[:match.start()])):
         return None  # a lead mid-line follows a date, or it is a sentence ("…said by …")
-    byline = read_byline(line.text[match.end():], lexicon, stopwords)
+    byline = read_byline(line.text[match.end():], lexicon, stopwords, led=True)
     return byline if byline.names else None
 
 

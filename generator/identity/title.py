@@ -42,6 +42,8 @@ BARE_PAGE_TITLE_MIN_OVERLAP = 0.5  # a first line without a site name beside it
 MIN_BARE_PAGE_TITLE_WORDS = 4  # … and shorter ones are a logo or a menu item ("Fox News")
 RIGHT_ABOVE_LINES = 4  # a first line this close to the text, with nothing but a byline or
 #                        date between, is the headline of a page that is only the article
+SHARED_WORD_BONUS = 0.05  # each word shared with the text (up to MAX_SHARED_BONUS): a
+MAX_SHARED_BONUS = 6  # headline shares several, a section label ("Local News") one or two
 SHORT_HEADLINE_WORDS = 3  # "Black Friday", "All Stocks": section names more often
 SHORT_COST = 0.2
 DECK_MIN_CHARS = 80  # a longer line with a sentence break in it is a deck or a summary
@@ -88,7 +90,7 @@ def headline_like(line: Line, header: Header, lexicon: Lexicon, knowledge: Knowl
     return (
         len(text) <= MAX_METADATA_CHARS
         and MIN_TITLE_WORDS <= count <= MAX_TITLE_WORDS
-        and (first.isupper() or first.isdigit() or not first.isalpha())
+        and not first.islower()  # scripts without case (Korean, Japanese) pass
         and ends_open
     ) and not (
         line.rule.startswith("corpus:")
@@ -111,17 +113,31 @@ def _shares_words(a: str, b: str) -> bool:
 
 
 def headline_repeating_page_title(header: Header, page: PageTitle) -> tuple[str, Line] | None:
-    """The repetition of the <title>'s headline nearest the body, as the page prints it."""
+    """The repetition of the <title>'s headline nearest the body, as the page prints it:
+    the whole line without the <title>'s site name, or the part of a breadcrumb trail or
+    "Headline | Site" line that is the headline."""
     last = min(len(header.lines), header.body_start + 2)
     for line in reversed(header.lines[1:last]):
         if len(line.text) > MAX_METADATA_CHARS:
             continue
-        own = title_parts(line.text)
-        candidates = [line.text, max(own, key=len)] if len(own) > 1 else [line.text]
-        for text in candidates:
-            if _shares_words(text, page.headline) or _shares_words(text, page.line.text):
-                return (max(own, key=len) if len(own) > 1 else line.text), line
+        if _shares_words(line.text, page.headline) or _shares_words(line.text, page.line.text):
+            return _without_affixes(line.text, page.affixes), line
+        parts = title_parts(line.text)
+        matching = [p for p in parts if len(parts) > 1 and _shares_words(p, page.headline)]
+        if matching:
+            return matching[-1], line
     return None
+
+
+def _without_affixes(text: str, affixes: tuple[str, ...]) -> str:
+    """ "Headline - The Site" → "Headline", when "The Site" stands beside the <title> too."""
+    for affix in affixes:
+        parts = title_parts(text)
+        if len(parts) > 1 and parts[-1] == affix:
+            text = text[:text.rindex(affix)].rstrip(" |–—-:·•»")
+        elif len(parts) > 1 and parts[0] == affix:
+            text = text[len(affix):].lstrip(" |–—-:·•»")
+    return text
 
 
 def page_title_line(header: Header, page: PageTitle, lexicon: Lexicon,
@@ -134,6 +150,13 @@ def page_title_line(header: Header, page: PageTitle, lexicon: Lexicon,
     if not right_above and header.overlap(page.headline) < needed:
         return None
     return None if phrase_rule(page.line.text, knowledge) else (page.headline, page.line)
+
+
+def _deck_of(headline: Line | None, line: Line) -> bool:
+    """``line`` is the deck below ``headline``: longer than it, and the headline no section
+    label ("Company Town", "U.S. news")."""
+    return (headline is not None and len(headline.text.split()) > SHORT_HEADLINE_WORDS
+            and len(line.text) > len(headline.text))
 
 
 def headline_above_text(header: Header, lexicon: Lexicon, knowledge: Knowledge,
@@ -151,12 +174,14 @@ def headline_above_text(header: Header, lexicon: Lexicon, knowledge: Knowledge,
         if line.index not in sharing:
             continue
         between = len(candidates) - place - 1
-        score = (header.overlap(line.text) - DISTANCE_COST * between
+        shared = len(header.content_words(line.text) & header.body_words)
+        score = (header.overlap(line.text) + SHARED_WORD_BONUS * min(shared, MAX_SHARED_BONUS)
+                 - DISTANCE_COST * between
                  + ANCHOR_BONUS * any(a in (line.index + 1, line.index + 2) for a in anchors)
                  - REPEAT_COST * (repeats[line.text] > 1)
                  - SHORT_COST * (len(line.text.split()) <= SHORT_HEADLINE_WORDS))
         if score > best_score:
             best, best_score = line, score
-    while best and best.index - 1 in sharing:  # a deck follows its headline
+    while best and _deck_of(sharing.get(best.index - 1), best):
         best = sharing[best.index - 1]
     return (best.text, best) if best else None
