@@ -25,6 +25,7 @@ RULES = {
     "author:name_before_date": "the name before the date (\"Chris Davies - Nov 19, 2019\")",
     "author:name_beside_headline": "a name alone on its line, after a bare \"By\", beside "
                                    "the date, or with the writer's handle",
+    "author:after_label": "the line after a bare \"Author:\" label",
     "source:byline_outlet": "the outlet named in the byline (\"By Ana Ruiz/The Courier\")",
     "source:dateline": "the outlet or agency of the dateline",
     "source:site_profile": "the site profile's name for the publisher",

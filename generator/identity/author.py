@@ -23,7 +23,7 @@ MAX_OUTLET_WORDS = 6  # a name alone stands this close to the headline or the da
 NAME_PARTICLES = frozenset({"de", "da", "do", "dos", "das", "del", "della", "di", "van", "von",
                             "der", "den", "la", "le", "du", "bin", "binti", "al", "el", "y",
                             "ter", "ten", "st.", "mac"})
-_CONTACT_RE = re.compile(r"\S+@\S+|@\w+|https?://\S+|www\.\S+|\+?\d[\d ()./-]{6,}\d")
+_CONTACT_RE = re.compile(r"\S+@\S+\.\w+|@\w+|https?://\S+|www\.\S+|\+?\d[\d ()./-]{6,}\d")
 _TIME_RE = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d+\s+(?:min|minutes?|hours?|days?)\b", re.I)
 _NAME_SPLIT_RE = re.compile(r"\s*(?:,|;|\s[-–—]\s|\s(?:and|und|et|e|y|&)\s)\s*|\s{2,}")
 _GLUED_WORDS_RE = re.compile(r"[a-z]{4,}[A-Z]")  # "BiographySarah": two words lost a space
@@ -33,6 +33,9 @@ _GLUED_ROLE_RE = re.compile(r"(?<=[a-z])(?=(?:Staff|Senior|Contributing|Special|
                             r"\s?(?:Writer|Reporter|Correspondent|Editor|Columnist|"
                             r"Contributor)s?\b)")
 _HANDLE_RE = re.compile(r"(?:^|\s|[a-z])@\w{3,}\b|\S+@\S+\.\w+")  # "@saraheneedleman"
+# After an "Author:" line, the writer may be a column or a desk ("The Water Coolest").
+# Not a possessive: "Ryan Reed's Most Recent Stories" is a link to the writer's page.
+_LABELLED_NAME_RE = re.compile(r"(?!.*['’]s\b)[A-ZÀ-Þ][\w.'’&-]*(?: [\w.'’&-]+){0,4}")
 _INITIAL_RE = re.compile(r"[A-ZÀ-Þ]\.(?:[A-ZÀ-Þ]\.)*")
 _TOKEN_RE = re.compile(r"(?:[A-ZÀ-ÞĀ-ſА-ЯЁ][\w'’.-]*|[A-ZÀ-Þ]\.)$")
 
@@ -110,8 +113,9 @@ def read_byline(text: str, lexicon: Lexicon, stopwords: frozenset[str], *,
         if not part or any(w in lexicon.role_words for w in part.lower().split()):
             continue
         name = proper_case(part)
-        if part in lexicon.agencies:
-            names.append(part)
+        agency = lexicon.agency(part)
+        if agency:
+            names.append(agency)
         elif is_name(name, lexicon, stopwords) or led and not names and _single_name(
                 name, lexicon, stopwords):
             names.append(name)
@@ -184,4 +188,7 @@ def find_byline(header: Header, zone: list[Line], dates: set[int],
         byline = near and name_line(line, lexicon, header.stopwords)
         if byline:
             return byline, line, "author:name_beside_headline"
+        if previous in leads and _LABELLED_NAME_RE.fullmatch(line.text) \
+                and lexicon.ui_label(line.text) is None:
+            return Byline((line.text,), ()), line, "author:after_label"
     return None

@@ -37,6 +37,14 @@ class Lexicon:
     organisation_words: frozenset[str]
     notes: dict[str, str]  # rule name → what it recognises
 
+    def agency(self, text: str) -> str | None:
+        """The agency's own spelling of ``text`` ("REUTERS" → "Reuters"), if it is one."""
+        return self._agencies_by_case.get(text.lower())
+
+    @functools.cached_property
+    def _agencies_by_case(self) -> dict[str, str]:
+        return {a.lower(): a for a in self.agencies}
+
     def is_section_label(self, text: str) -> bool:
         """ "Opinion", "Fact Check", "Tech News": a section of a site, not its name."""
         found = re.findall(r"\w+", text.lower())
