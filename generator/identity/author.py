@@ -24,7 +24,7 @@ NAME_PARTICLES = frozenset({"de", "da", "do", "dos", "das", "del", "della", "di"
                             "der", "den", "la", "le", "du", "bin", "binti", "al", "el", "y",
                             "ter", "ten", "st.", "mac"})
 _CONTACT_RE = re.compile(r"\S+@\S+\.\w+|@\w+|https?://\S+|www\.\S+|\+?\d[\d ()./-]{6,}\d")
-_TIME_RE = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d+\s+(?:min|minutes?|hours?|days?)\b", re.I)
+_TIME_RE = re.compile(r"\b\d{1,2}[:.]\d{2}(?!\d)|\b\d+\s+(?:min|minutes?|hours?|days?)\b", re.I)
 _NAME_SPLIT_RE = re.compile(r"\s*(?:,|;|\s[-–—]\s|\s(?:and|und|et|e|y|&)\s)\s*|\s{2,}")
 _GLUED_WORDS_RE = re.compile(r"[a-z]{4,}[A-Z]")  # "BiographySarah": two words lost a space
 _OUTLET_RE = re.compile(r"[A-ZÀ-Þ][\w.&'’-]*(?: (?:[A-ZÀ-Þ][\w.&'’-]*|of|the|and|&|de|for))*")
@@ -36,6 +36,8 @@ _HANDLE_RE = re.compile(r"(?:^|\s|[a-z])@\w{3,}\b|\S+@\S+\.\w+")  # "@saraheneed
 # After an "Author:" line, the writer may be a column or a desk ("The Water Coolest").
 # Not a possessive: "Ryan Reed's Most Recent Stories" is a link to the writer's page.
 _LABELLED_NAME_RE = re.compile(r"(?!.*['’]s\b)[A-ZÀ-Þ][\w.'’&-]*(?: [\w.'’&-]+){0,4}")
+# The word a byline puts before its date: "Posted by X on November 19, 2019".
+_BEFORE_DATE_RE = re.compile(r"\s+(?:on|at|am|um|le|el|em|il|pada|op)\s*[|,:-]?\s*$", re.I)
 _INITIAL_RE = re.compile(r"[A-ZÀ-Þ]\.(?:[A-ZÀ-Þ]\.)*")
 _TOKEN_RE = re.compile(r"(?:[A-ZÀ-ÞĀ-ſА-ЯЁ][\w'’.-]*|[A-ZÀ-Þ]\.)$")
 
@@ -104,7 +106,7 @@ def read_byline(text: str, lexicon: Lexicon, stopwords: frozenset[str], *,
     cut = next(iter(date_mentions(text)), None)
     text = text[:cut.start] if cut else text
     time = _TIME_RE.search(text)
-    text = text[:time.start()] if time else text
+    text = _BEFORE_DATE_RE.sub("", text[:time.start()] if time else text)
     writers, *outlets = _OUTLET_SPLIT_RE.split(text.strip(" \t-–—|,:/"))
     names = []
     complete = True
@@ -171,8 +173,9 @@ BYLINE_FORMS = (("author:byline", byline_after_lead), ("author:name_before_date"
 def find_byline(header: Header, zone: list[Line], dates: set[int],
                 lexicon: Lexicon) -> tuple[Byline, Line, str] | None:
     """The byline nearest the body in ``zone``, in the order of ``BYLINE_FORMS``, else a
-    name alone on a line after a bare "By", next to the date line (indexes ``dates``), or
-    with the writer's handle or e-mail address on it or just below it."""
+    name alone on a line after a bare "By", next to the date line (indexes ``dates``), just
+    above a time ("Monday 6:30PM"), with a role ("Senior Contributor"), or with the writer's
+    handle or e-mail address on it or just below it."""
     short = [x for x in zone if len(x.text) <= MAX_METADATA_CHARS and not x.body]
     for rule, form in BYLINE_FORMS:
         for line in reversed(short):
@@ -183,7 +186,9 @@ def find_byline(header: Header, zone: list[Line], dates: set[int],
     for line in reversed(short):
         previous = header.lines[line.index - 1].text.lower().rstrip(":") if line.index else ""
         handle = any(_HANDLE_RE.search(x.text) for x in header.lines[line.index:line.index + 3])
-        near = (previous in leads or handle
+        role = any(w in lexicon.role_words for w in line.text.lower().split())
+        timed = any(_TIME_RE.search(x.text) for x in header.lines[line.index + 1:line.index + 2])
+        near = (previous in leads or handle or role or timed
                 or any(abs(line.index - d) <= NEIGHBOUR_LINES for d in dates))
         byline = near and name_line(line, lexicon, header.stopwords)
         if byline:

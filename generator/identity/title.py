@@ -52,7 +52,7 @@ _COLUMNS_RE = re.compile(r"\S\s{3,}\S")  # "Subscribe   SmartNews   History": a 
 DISTANCE_COST = 0.08  # each headline-like line between a candidate and the text
 ANCHOR_BONUS = 0.15  # a byline or date line follows the candidate
 REPEAT_COST = 0.1  # a line repeated on the page: a teaser more likely than the headline
-_TIME_RE = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\bago\b", re.IGNORECASE)
+_TIME_RE = re.compile(r"\b\d{1,2}[:.]\d{2}(?!\d)|\bago\b", re.IGNORECASE)
 _BYLINE_START_RE = re.compile(r"^(?:by|posted|published|written|von|por|par|oleh)\b", re.I)
 
 
