@@ -19,9 +19,15 @@ from typing import Generic, TypeVar
 from slugify import slugify
 
 from generator.clean import phrase_rule
-from generator.dates import date_only, dateline_prefix_regex, numeric_order, parse_date
+from generator.dates import (
+    date_mentions,
+    date_only,
+    dateline_prefix_regex,
+    numeric_order,
+    parse_date,
+)
 from generator.identity.author import Byline, find_byline
-from generator.identity.header import Header, Line, read_header
+from generator.identity.header import MAX_METADATA_CHARS, TIME_RE, Header, Line, read_header
 from generator.identity.lexicon import Lexicon, load_lexicon
 from generator.identity.source import (
     organisation_in_footer,
@@ -88,7 +94,7 @@ def extract_metadata(
     declared = clean.raw.declared or DeclaredMeta()
     header = read_header(clean, knowledge.stopwords)
     page = _page_title(header, lexicon, knowledge)
-    anchors = _anchors(header)
+    anchors = _anchors(header, lexicon)
     title = first_of(given(override.title, "override"), given(declared.title, "declared"),
                      lambda: title_from_text(header, page, lexicon, knowledge, anchors))
     headline = headline_above_text(header, lexicon, knowledge, anchors)
@@ -199,13 +205,14 @@ def _page_title(header: Header, lexicon: Lexicon, knowledge: Knowledge) -> PageT
     return page if headline_like(shaped, header, lexicon, knowledge) else None
 
 
-def _anchors(header: Header) -> set[int]:
-    """Lines just above the body that hold a date or begin like a byline: a headline
-    stands right before them."""
-    from generator.dates import date_mentions
-
+def _anchors(header: Header, lexicon: Lexicon) -> set[int]:
+    """Lines just above the body that hold a date or a time, or begin like a byline (or are
+    a bare "By"): a headline stands right before them."""
+    leads = {lead.lower() for lead in lexicon.byline_leads}
     return {x.index for x in header.above_body(ZONE_WITHOUT_HEADLINE)
-            if len(x.text) <= 200 and (date_mentions(x.text) or x.text[:3].lower() == "by ")}
+            if len(x.text) <= MAX_METADATA_CHARS and (
+                date_mentions(x.text) or TIME_RE.search(x.text)
+                or lexicon.byline_lead.match(x.text) or x.text.lower().rstrip(":") in leads)}
 
 
 def _zone(header: Header, title: Found[str] | None, headline: Line | None, *,

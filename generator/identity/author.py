@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from babel.dates import get_day_names
 
 from generator.dates import date_locales, date_mentions, month_numbers
-from generator.identity.header import MAX_METADATA_CHARS, Header, Line
+from generator.identity.header import MAX_METADATA_CHARS, TIME_RE, Header, Line
 from generator.identity.lexicon import Lexicon
 
 MAX_NAME_TOKENS = 5
@@ -24,7 +24,6 @@ NAME_PARTICLES = frozenset({"de", "da", "do", "dos", "das", "del", "della", "di"
                             "der", "den", "la", "le", "du", "bin", "binti", "al", "el", "y",
                             "ter", "ten", "st.", "mac"})
 _CONTACT_RE = re.compile(r"\S+@\S+\.\w+|@\w+|https?://\S+|www\.\S+|\+?\d[\d ()./-]{6,}\d")
-_TIME_RE = re.compile(r"\b\d{1,2}[:.]\d{2}(?!\d)|\b\d+\s+(?:min|minutes?|hours?|days?)\b", re.I)
 _NAME_SPLIT_RE = re.compile(r"\s*(?:,|;|\s[-–—]\s|\s(?:and|und|et|e|y|&)\s)\s*|\s{2,}")
 _GLUED_WORDS_RE = re.compile(r"[a-z]{4,}[A-Z]")  # "BiographySarah": two words lost a space
 _OUTLET_RE = re.compile(r"[A-ZÀ-Þ][\w.&'’-]*(?: (?:[A-ZÀ-Þ][\w.&'’-]*|of|the|and|&|de|for))*")
@@ -105,7 +104,7 @@ def read_byline(text: str, lexicon: Lexicon, stopwords: frozenset[str], *,
     text = _GLUED_ROLE_RE.sub(", ", _CONTACT_RE.sub(" ", text))
     cut = next(iter(date_mentions(text)), None)
     text = text[:cut.start] if cut else text
-    time = _TIME_RE.search(text)
+    time = TIME_RE.search(text)
     text = _BEFORE_DATE_RE.sub("", text[:time.start()] if time else text)
     writers, *outlets = _OUTLET_SPLIT_RE.split(text.strip(" \t-–—|,:/"))
     names = []
@@ -187,7 +186,7 @@ def find_byline(header: Header, zone: list[Line], dates: set[int],
         previous = header.lines[line.index - 1].text.lower().rstrip(":") if line.index else ""
         handle = any(_HANDLE_RE.search(x.text) for x in header.lines[line.index:line.index + 3])
         role = any(w in lexicon.role_words for w in line.text.lower().split())
-        timed = any(_TIME_RE.search(x.text) for x in header.lines[line.index + 1:line.index + 2])
+        timed = any(TIME_RE.search(x.text) for x in header.lines[line.index + 1:line.index + 2])
         near = (previous in leads or handle or role or timed
                 or any(abs(line.index - d) <= NEIGHBOUR_LINES for d in dates))
         byline = near and name_line(line, lexicon, header.stopwords)

@@ -20,6 +20,10 @@ MAX_METADATA_CHARS = 200  # longer lines are prose, never a title, byline or dat
 WORD_RE = re.compile(r"\w+")
 # A headline's parts in a <title>: "Headline - Site", "Section | Headline | Site".
 TITLE_SEPARATOR_RE = re.compile(r"\s+[|–—-]\s+|\s*\|\s*|\s+::\s+|\s+[·•»]\s+")
+# A time of day ("6:30PM", "18.54") or a relative time ("2 hours", "5 min"): never a
+# headline or a name, and a byline's date line often holds one.
+TIME_RE = re.compile(
+    r"\b\d{1,2}[:.]\d{2}(?!\d)|\b\d+\s+(?:min|minutes?|hours?|days?)\b|\bago\b", re.IGNORECASE)
 LINK_RE = re.compile(r"https?://|www\.|\S@\S+\.\w|\.(?:com|org|net|gov)\b", re.IGNORECASE)
 
 

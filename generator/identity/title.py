@@ -23,6 +23,7 @@ from generator.identity.author import is_name
 from generator.identity.header import (
     LINK_RE,
     MAX_METADATA_CHARS,
+    TIME_RE,
     Header,
     Line,
     title_parts,
@@ -52,7 +53,6 @@ _COLUMNS_RE = re.compile(r"\S\s{3,}\S")  # "Subscribe   SmartNews   History": a 
 DISTANCE_COST = 0.08  # each headline-like line between a candidate and the text
 ANCHOR_BONUS = 0.15  # a byline or date line follows the candidate
 REPEAT_COST = 0.1  # a line repeated on the page: a teaser more likely than the headline
-_TIME_RE = re.compile(r"\b\d{1,2}[:.]\d{2}(?!\d)|\bago\b", re.IGNORECASE)
 _BYLINE_START_RE = re.compile(r"^(?:by|posted|published|written|von|por|par|oleh)\b", re.I)
 
 
@@ -95,7 +95,7 @@ def headline_like(line: Line, header: Header, lexicon: Lexicon, knowledge: Knowl
     ) and not (
         line.rule.startswith("corpus:")
         or LINK_RE.search(text)
-        or date_mentions(text) or _TIME_RE.search(text)
+        or date_mentions(text) or TIME_RE.search(text)
         or _BYLINE_START_RE.match(text)
         or lexicon.ui_label(text)
         or lexicon.is_section_label(text)
@@ -162,13 +162,14 @@ def _deck_of(headline: Line | None, line: Line) -> bool:
 def headline_above_text(header: Header, lexicon: Lexicon, knowledge: Knowledge,
                         anchors: set[int]) -> tuple[str, Line] | None:
     """The best-scoring headline among the lines above the body (see the module doc). A
-    line right above a byline or date line (``anchors``) need not share words."""
+    line right above a byline or date line (``anchors``) need not share many words."""
     lines = header.above_body(HEADLINE_WINDOW)
     repeats = Counter(x.text for x in header.lines)
     candidates = [x for x in lines if x.index > 0 and headline_like(x, header, lexicon, knowledge)
                   and not is_name(x.text, lexicon, header.stopwords)]
-    sharing = {x.index: x for x in candidates
-               if header.overlap(x.text) >= MIN_OVERLAP or x.index + 1 in anchors}
+    sharing = {x.index: x for x in candidates if header.overlap(x.text) >= MIN_OVERLAP
+               or {x.index + 1, x.index + 2} & anchors and header.overlap(x.text) > 0
+               or x.index + 1 in anchors}
     best, best_score = None, 0.0
     for place, line in enumerate(candidates):
         if line.index not in sharing:
