@@ -104,3 +104,15 @@ def test_site_name_forms_leave_other_lines_alone(rule, text):
 def test_every_data_rule_has_examples():
     assert {p.name for p in LEXICON.ui_labels} <= set(EXAMPLES["ui_labels"])
     assert set(SITE_FORMS) <= set(EXAMPLES["site_name_patterns"])
+
+
+def test_the_cleaning_page_says_which_line_gave_each_field():
+    from generator.audit import render_audit
+    from generator.knowledge import load_knowledge
+    from generator.model import Site
+
+    article = identify("page_title_with_site_suffix_and_section")
+    page = render_audit(Site(articles=(article,), themes=()), load_knowledge()).text
+    assert "- **Title**: line 7, “Water Programme Reaches Three More Districts”" in page
+    assert "- **Date**: line 11, “21/06/2014”" in page
+    assert "(`source:page_title_affix`)" in page
