@@ -66,9 +66,17 @@ def site_in_furniture(header: Header, lexicon: Lexicon) -> tuple[str, Line, str]
 
 def _named_elsewhere(name: str, line: Line, header: Header) -> bool:
     """A copyright holder is the publication when the page also names it elsewhere (its
-    masthead, "About …", a title); an owner, a photographer or a designer it does not."""
+    masthead, "About …", a title) or its domain spells it ("valleycourier.com"); an owner,
+    a photographer or a designer it does not."""
+    key = re.sub(r"\W+", "", name.lower())
     return any(name in x.text for x in header.lines if x.index != line.index
-               and "©" not in x.text and "copyright" not in x.text.lower())
+               and "©" not in x.text and "copyright" not in x.text.lower()) or (
+        len(key) >= 3 and any(key in domain.replace(".", "").replace("-", "")
+                              for x in header.lines for domain in _DOMAIN_RE.findall(x.text)))
+
+
+_DOMAIN_RE = re.compile(r"\b((?:www\.)?[\w-]+)\.(?:com|org|net|co\.uk|de|fr|es|it|in|ca|info)\b",
+                        re.IGNORECASE)
 
 
 # Removed for where they stand, not for what they say: a footer name may be among them.
