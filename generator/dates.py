@@ -14,12 +14,13 @@ import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 import yaml
 from babel.dates import get_month_names
 
-DATA_FILE = Path(__file__).parent / "data" / "identity.yml"
+from generator.knowledge import DATA_DIR
+
+DATA_FILE = DATA_DIR / "identity.yml"  # its date_locales
 _YEAR = r"(?:19|20)\d{2}"
 _DAY = r"[0-3]?\d"
 _MONTH_NUMBER = r"[01]?\d"

@@ -95,9 +95,9 @@ def extract_metadata(
     header = read_header(clean, knowledge.stopwords)
     page = _page_title(header, lexicon, knowledge)
     anchors = _anchors(header, lexicon)
-    title = first_of(given(override.title, "override"), given(declared.title, "declared"),
-                     lambda: title_from_text(header, page, lexicon, knowledge, anchors))
     headline = headline_above_text(header, lexicon, knowledge, anchors)
+    title = first_of(given(override.title, "override"), given(declared.title, "declared"),
+                     lambda: title_from_text(header, page, headline, lexicon, knowledge))
     zone = _zone(header, title, headline and headline[1])
     date = first_of(
         given(override.date, "override"),
@@ -117,7 +117,7 @@ def extract_metadata(
         given(override.source, "override"),
         byline and byline.value.outlets and Found(byline.value.outlets[0], "source:byline_outlet",
                                                   byline.line),
-        lambda: source_from_dateline(clean),
+        lambda: source_from_dateline(clean, lexicon),
         given(declared.site_name, "declared"),
         given(site_source, "source:site_profile"),
         lambda: page and given(site_in_page_title(page.affixes, lexicon),
@@ -208,11 +208,10 @@ def _page_title(header: Header, lexicon: Lexicon, knowledge: Knowledge) -> PageT
 def _anchors(header: Header, lexicon: Lexicon) -> set[int]:
     """Lines just above the body that hold a date or a time, or begin like a byline (or are
     a bare "By"): a headline stands right before them."""
-    leads = {lead.lower() for lead in lexicon.byline_leads}
     return {x.index for x in header.above_body(ZONE_WITHOUT_HEADLINE)
             if len(x.text) <= MAX_METADATA_CHARS and (
                 date_mentions(x.text) or TIME_RE.search(x.text)
-                or lexicon.byline_lead.match(x.text) or x.text.lower().rstrip(":") in leads)}
+                or lexicon.byline_lead.match(x.text) or lexicon.is_bare_lead(x.text))}
 
 
 def _zone(header: Header, title: Found[str] | None, headline: Line | None, *,
@@ -225,8 +224,10 @@ def _zone(header: Header, title: Found[str] | None, headline: Line | None, *,
     return header.zone(header.body_start - ZONE_WITHOUT_HEADLINE)
 
 
-def title_from_text(header: Header, page: PageTitle | None, lexicon: Lexicon,
-                    knowledge: Knowledge, anchors: set[int]) -> Found[str] | None:
+def title_from_text(header: Header, page: PageTitle | None, headline: tuple[str, Line] | None,
+                    lexicon: Lexicon, knowledge: Knowledge) -> Found[str] | None:
+    """The <title>'s headline as the page repeats it, else the <title> line, else the
+    ``headline`` found above the text."""
     if page:
         repeated = headline_repeating_page_title(header, page)
         if repeated:
@@ -234,8 +235,7 @@ def title_from_text(header: Header, page: PageTitle | None, lexicon: Lexicon,
         line = page_title_line(header, page, lexicon, knowledge)
         if line:
             return Found(line[0], "title:page_title_line", line[1])
-    found = headline_above_text(header, lexicon, knowledge, anchors)
-    return Found(found[0], "title:headline_above_text", found[1]) if found else None
+    return Found(headline[0], "title:headline_above_text", headline[1]) if headline else None
 
 
 # --- title ----------------------------------------------------------------------------------
@@ -284,7 +284,7 @@ def first_sentence(text: str) -> str:
 # --- dateline: "ValleyNews, October 3, 2024: …" -------------------------------------------
 
 
-def source_from_dateline(clean: CleanDoc) -> Found[str] | None:
+def source_from_dateline(clean: CleanDoc, lexicon: Lexicon) -> Found[str] | None:
     """ "ValleyNews, October 3, 2024:" names the outlet; "(Reuters)" names the agency; a
     place in capitals ("WASHINGTON, …") names neither."""
     found = _dateline_match(clean)
@@ -293,7 +293,7 @@ def source_from_dateline(clean: CleanDoc) -> Found[str] | None:
     match, block = found
     name = match["agency"] or match["name"]
     place = name.isupper() and " " not in name and match["agency"] is None
-    if place or name.lower() in load_lexicon().published_labels | load_lexicon().updated_labels:
+    if place or name.lower() in lexicon.published_labels | lexicon.updated_labels:
         return None  # "WASHINGTON, Oct. 3, 2024 —", "Published November 18, 2019 -"
     return Found(name, "source:dateline", _block_line(block))
 

@@ -22,7 +22,7 @@ RULES = {
     "date:date_line": "a line that is only a date, just above the text",
     "date:dateline": "the dateline before the first paragraph",
     "author:byline": "the names after \"By\" (or \"Posted by\", \"Von\", \"Por\"…)",
-    "author:name_before_date": "the name before the date (\"Chris Davies - Nov 19, 2019\")",
+    "author:name_before_date": "the name before the date (\"Paul Renner - Nov 19, 2019\")",
     "author:name_beside_headline": "a name alone on its line, after a bare \"By\", beside "
                                    "the date, or with the writer's handle",
     "author:after_label": "the line after a bare \"Author:\" label",

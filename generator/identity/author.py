@@ -1,5 +1,5 @@
 """The author, one cascade: a byline ("By X and Y", "Posted by X", "Von X"), a name before
-the date ("Chris Davies - Nov 19, 2019"), or a name alone on its line beside the headline
+the date ("Paul Renner - Nov 19, 2019"), or a name alone on its line beside the headline
 or the date. Roles, e-mail addresses, handles and phone numbers are removed, names in
 capitals become proper case, and an agency ("Reuters", "PTI") is an author.
 """
@@ -31,7 +31,7 @@ _OUTLET_SPLIT_RE = re.compile(r"\s*[/|]\s*")
 _GLUED_ROLE_RE = re.compile(r"(?<=[a-z])(?=(?:Staff|Senior|Contributing|Special|Chief|Guest)?"
                             r"\s?(?:Writer|Reporter|Correspondent|Editor|Columnist|"
                             r"Contributor)s?\b)")
-_HANDLE_RE = re.compile(r"(?:^|\s|[a-z])@\w{3,}\b|\S+@\S+\.\w+")  # "@saraheneedleman"
+_HANDLE_RE = re.compile(r"(?:^|\s|[a-z])@\w{3,}\b|\S+@\S+\.\w+")  # "@clarawhitfield"
 # After an "Author:" line, the writer may be a column or a desk ("The Water Coolest").
 # Not a possessive: "Ryan Reed's Most Recent Stories" is a link to the writer's page.
 _LABELLED_NAME_RE = re.compile(r"(?!.*['’]s\b)[A-ZÀ-Þ][\w.'’&-]*(?: [\w.'’&-]+){0,4}")
@@ -67,7 +67,7 @@ def calendar_words() -> frozenset[str]:
 
 
 def is_name(text: str, lexicon: Lexicon, stopwords: frozenset[str]) -> bool:
-    """ "Sarah E. Needleman", "Victor Tangermann", "Maria da Silva": two to five capitalised
+    """ "Clara J. Whitfield", "Owen Marsh", "Ana da Costa": two to five capitalised
     tokens (or particles), none a function word, a section label, a role or an
     organisation's word."""
     tokens = text.split()
@@ -89,7 +89,7 @@ def is_name(text: str, lexicon: Lexicon, stopwords: frozenset[str]) -> bool:
 
 
 def proper_case(name: str) -> str:
-    """ "VICTOR TANGERMANN" → "Victor Tangermann"; mixed case is left as written."""
+    """ "OWEN MARSH" → "Owen Marsh"; mixed case is left as written."""
     if not name.isupper() or name in ("AP", "AFP", "PTI") or len(name) <= 4:
         return name
     return " ".join(w.capitalize() if len(w) > 2 or not w.endswith(".") else w
@@ -99,8 +99,8 @@ def proper_case(name: str) -> str:
 def read_byline(text: str, lexicon: Lexicon, stopwords: frozenset[str], *,
                 led: bool = False) -> Byline:
     """The names and outlets of a byline's text: dates, times, contacts and roles go, each
-    part is a name, an agency or an outlet ("VICTOR TANGERMANN, FUTURISM"). After a lead
-    (``led``: "by Regan"), a single capitalised word is a name too."""
+    part is a name, an agency or an outlet ("OWEN MARSH, SKYLINE"). After a lead
+    (``led``: "by Marlow"), a single capitalised word is a name too."""
     text = _GLUED_ROLE_RE.sub(", ", _CONTACT_RE.sub(" ", text))
     cut = next(iter(date_mentions(text)), None)
     text = text[:cut.start] if cut else text
@@ -124,13 +124,13 @@ def read_byline(text: str, lexicon: Lexicon, stopwords: frozenset[str], *,
             break  # an outlet after the names: often a syndicating one, never the source
         else:
             complete = False
-            break  # the byline's text is over ("Chris Davies 0 comments")
+            break  # the byline's text is over ("Paul Renner 0 comments")
     outlets = [o for o in outlets if _OUTLET_RE.fullmatch(o) and len(o.split()) <= MAX_OUTLET_WORDS]
     return Byline(tuple(names), tuple(outlets[:1]), complete)
 
 
 def _single_name(text: str, lexicon: Lexicon, stopwords: frozenset[str]) -> bool:
-    """ "Regan", "Admin": one capitalised word that is no label or function word."""
+    """ "Marlow", "Admin": one capitalised word that is no label or function word."""
     low = text.lower()
     return (_TOKEN_RE.fullmatch(text) is not None and " " not in text and len(text) > 2
             and low not in stopwords and low not in lexicon.section_labels
@@ -138,8 +138,8 @@ def _single_name(text: str, lexicon: Lexicon, stopwords: frozenset[str]) -> bool
 
 
 def byline_after_lead(line: Line, lexicon: Lexicon, stopwords: frozenset[str]) -> Byline | None:
-    """ "By Julieta Pelcastre/Diálogo", "Monday November 18, 2019 7:45 am PST by Joe
-    Rossignol", "Autor: Hans Müller"."""
+    """ "By Lena Ortiz/The Harbour Post", "Monday November 18, 2019 7:45 am PST by Ines
+    Kovac", "Autor: Hans Müller"."""
     match = lexicon.byline_lead.search(line.text)
     if not match or (match.start() > 0 and not date_mentions(line.text[:match.start()])):
         return None  # a lead mid-line follows a date, or it is a sentence ("…said by …")
@@ -148,7 +148,7 @@ def byline_after_lead(line: Line, lexicon: Lexicon, stopwords: frozenset[str]) -
 
 
 def byline_before_date(line: Line, lexicon: Lexicon, stopwords: frozenset[str]) -> Byline | None:
-    """ "Chris Davies - Nov 19, 2019, 10:31 pm CST": a name, then the date."""
+    """ "Paul Renner - Nov 19, 2019, 10:31 pm CST": a name, then the date."""
     dates = date_mentions(line.text)
     if not dates or dates[0].start == 0:
         return None
@@ -157,8 +157,8 @@ def byline_before_date(line: Line, lexicon: Lexicon, stopwords: frozenset[str]) 
 
 
 def name_line(line: Line, lexicon: Lexicon, stopwords: frozenset[str]) -> Byline | None:
-    """A line that is only names, perhaps with roles, handles and an outlet ("Natasha
-    Turak@NatashaTurak", "Meg James, Staff Writer")."""
+    """A line that is only names, perhaps with roles, handles and an outlet ("Hana
+    Okafor@HanaOkafor", "Tom Avery, Staff Writer")."""
     if date_mentions(line.text):
         return None
     byline = read_byline(line.text, lexicon, stopwords)
@@ -181,18 +181,17 @@ def find_byline(header: Header, zone: list[Line], dates: set[int],
             byline = form(line, lexicon, header.stopwords)
             if byline:
                 return byline, line, rule
-    leads = {lead.lower() for lead in lexicon.byline_leads}
     for line in reversed(short):
-        previous = header.lines[line.index - 1].text.lower().rstrip(":") if line.index else ""
+        after_lead = line.index > 0 and lexicon.is_bare_lead(header.lines[line.index - 1].text)
         handle = any(_HANDLE_RE.search(x.text) for x in header.lines[line.index:line.index + 3])
         role = any(w in lexicon.role_words for w in line.text.lower().split())
         timed = any(TIME_RE.search(x.text) for x in header.lines[line.index + 1:line.index + 2])
-        near = (previous in leads or handle or role or timed
+        near = (after_lead or handle or role or timed
                 or any(abs(line.index - d) <= NEIGHBOUR_LINES for d in dates))
         byline = near and name_line(line, lexicon, header.stopwords)
         if byline:
             return byline, line, "author:name_beside_headline"
-        if previous in leads and _LABELLED_NAME_RE.fullmatch(line.text) \
+        if after_lead and _LABELLED_NAME_RE.fullmatch(line.text) \
                 and lexicon.ui_label(line.text) is None:
             return Byline((line.text,), ()), line, "author:after_label"
     return None

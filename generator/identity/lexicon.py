@@ -9,7 +9,10 @@ from pathlib import Path
 
 import yaml
 
-from generator.dates import DATA_FILE
+from generator.identity.header import words
+from generator.knowledge import DATA_DIR
+
+DATA_FILE = DATA_DIR / "identity.yml"
 
 
 @dataclass(frozen=True)
@@ -47,8 +50,16 @@ class Lexicon:
 
     def is_section_label(self, text: str) -> bool:
         """ "Opinion", "Fact Check", "Tech News": a section of a site, not its name."""
-        found = re.findall(r"\w+", text.lower())
+        found = words(text)
         return bool(found) and all(w in self.section_labels for w in found)
+
+    def is_bare_lead(self, text: str) -> bool:
+        """A line that is only a byline's lead ("By", "Author:"): the name is on the next."""
+        return text.lower().rstrip(": ") in self._lead_words
+
+    @functools.cached_property
+    def _lead_words(self) -> frozenset[str]:
+        return frozenset(lead.lower() for lead in self.byline_leads)
 
     def ui_label(self, text: str) -> str | None:
         """The name of the interface label ``text`` is ("Back to Gallery": navigation)."""
