@@ -20,14 +20,13 @@ from slugify import slugify
 
 from generator.clean import phrase_rule
 from generator.dates import (
-    date_mentions,
     date_only,
     dateline_prefix_regex,
     numeric_order,
     parse_date,
 )
 from generator.identity.author import Byline, find_byline
-from generator.identity.header import MAX_METADATA_CHARS, TIME_RE, Header, Line, read_header
+from generator.identity.header import Header, Line, read_header
 from generator.identity.lexicon import Lexicon, load_lexicon
 from generator.identity.source import (
     organisation_in_footer,
@@ -56,7 +55,8 @@ MAX_SLUG_CHARS = 60
 ZONE_WITHOUT_HEADLINE = 14  # lines above the body searched for a byline and date when no
 #                            headline line was found
 # A line chosen as the title leaves the body when the cleaner kept it as a heading.
-TITLE_LINE_KINDS = frozenset({BlockKind.TITLE, BlockKind.BOILERPLATE, BlockKind.HEADING})
+TITLE_LINE_KINDS = frozenset({BlockKind.TITLE, BlockKind.BOILERPLATE, BlockKind.HEADING,
+                              BlockKind.PARAGRAPH})
 NOT_THE_TITLE = "segment:outside_main_run"  # a headline-like line that is not the title
 ZONE_ABOVE_HEADLINE = 1  # a date or kicker can stand just above the headline
 ZONE_ABOVE_HEADLINE_FOR_NAMES = 3  # … and the writer's name, above a section label
@@ -94,8 +94,7 @@ def extract_metadata(
     declared = clean.raw.declared or DeclaredMeta()
     header = read_header(clean, knowledge.stopwords)
     page = _page_title(header, lexicon, knowledge)
-    anchors = _anchors(header, lexicon)
-    headline = headline_above_text(header, lexicon, knowledge, anchors)
+    headline = headline_above_text(header, lexicon, knowledge)
     title = first_of(given(override.title, "override"), given(declared.title, "declared"),
                      lambda: title_from_text(header, page, headline, lexicon, knowledge))
     zone = _zone(header, title, headline and headline[1])
@@ -205,15 +204,6 @@ def _page_title(header: Header, lexicon: Lexicon, knowledge: Knowledge) -> PageT
     return page if headline_like(shaped, header, lexicon, knowledge) else None
 
 
-def _anchors(header: Header, lexicon: Lexicon) -> set[int]:
-    """Lines just above the body that hold a date or a time, or begin like a byline (or are
-    a bare "By"): a headline stands right before them."""
-    return {x.index for x in header.above_body(ZONE_WITHOUT_HEADLINE)
-            if len(x.text) <= MAX_METADATA_CHARS and (
-                date_mentions(x.text) or TIME_RE.search(x.text)
-                or lexicon.byline_lead.match(x.text) or lexicon.is_bare_lead(x.text))}
-
-
 def _zone(header: Header, title: Found[str] | None, headline: Line | None, *,
           above: int = ZONE_ABOVE_HEADLINE) -> list[Line]:
     """Where the byline and date stand: from just above the headline line to the body. The
@@ -229,7 +219,7 @@ def title_from_text(header: Header, page: PageTitle | None, headline: tuple[str,
     """The <title>'s headline as the page repeats it, else the <title> line, else the
     ``headline`` found above the text."""
     if page:
-        repeated = headline_repeating_page_title(header, page)
+        repeated = headline_repeating_page_title(header, page, headline and headline[1])
         if repeated:
             return Found(repeated[0], "title:headline_repeats_page_title", repeated[1])
         line = page_title_line(header, page, lexicon, knowledge)

@@ -8,8 +8,17 @@ import datetime as dt
 import pytest
 import yaml
 
+from generator.clean import clean
 from generator.identity import RULES
+from generator.identity.header import read_header
 from generator.identity.lexicon import load_lexicon
+from generator.identity.title import (
+    anchor_lines,
+    headline_candidates,
+    headline_evidence,
+    load_headline_model,
+)
+from generator.knowledge import load_knowledge
 from generator.metadata import extract_metadata
 from generator.model import Article
 from generator.pipeline import article_from
@@ -116,3 +125,15 @@ def test_the_cleaning_page_says_which_line_gave_each_field():
     assert "- **Title**: line 7, “Water Programme Reaches Three More Districts”" in page
     assert "- **Date**: line 11, “21/06/2014”" in page
     assert "(`source:page_title_affix`)" in page
+
+
+def test_the_headline_model_weighs_every_kind_of_evidence_it_is_given():
+    """The stored weights and the evidence the code measures name the same things: a feature
+    added or renamed without refitting (benchmarks/fit_headline.py --write) fails here."""
+    knowledge, lexicon = load_knowledge(), load_lexicon()
+    doc = read_file(CASES / "teaser_headline_is_not_the_title.txt")
+    header = read_header(clean(doc, knowledge=knowledge), knowledge.stopwords)
+    candidates = headline_candidates(header, lexicon, knowledge)
+    evidence = headline_evidence(header, candidates, anchor_lines(header, lexicon), lexicon)
+    assert evidence and all(set(e) == set(load_headline_model().weights) for e in evidence)
+    assert all(0.0 <= value <= 1.0 for e in evidence for value in e.values())

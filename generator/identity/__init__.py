@@ -13,8 +13,9 @@ RULES = {
     "title:headline_repeats_page_title": "the headline above the text that repeats the "
                                          "page's <title> (the scrape's first line)",
     "title:page_title_line": "the page's <title> line, without the site's name",
-    "title:headline_above_text": "the headline-shaped line above the text that shares most "
-                                 "words with it, nearest the byline and the text",
+    "title:headline_above_text": "the headline-shaped line above the text that the headline "
+                                 "model finds likeliest (words shared with the text, a "
+                                 "byline or date below it, nearness)",
     "title:derived_from_first_sentence": "derived: the page shows no title, so the article's "
                                          "opening words stand in for one",
     "date:labelled_published": "a date labelled as the publication (\"Published …\")",

@@ -11,11 +11,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import takewhile
 
+from generator.dates import date_mentions
 from generator.model import CleanDoc
 
 BODY_SAMPLE_WORDS = 2000  # a headline's words are found in the article's first pages
-AFTER_BODY_LINES = 4  # bylines and dates can stand just inside the body's first lines
+AFTER_BODY_LINES = 4  # bylines and dates can stand just inside the body's first lines…
+BELOW_DECK_LINES = 9  # … or below its first paragraph, a standfirst the cleaner kept
+OPENING_LINES = 4  # short lines the cleaner kept above the prose: a headline, a byline
+MIN_PROSE_WORDS = 6  # a line ending in a full stop with this many words is a sentence…
+MAX_HEADLINE_WORDS = 20  # … and a longer line is prose however it ends
 MAX_METADATA_CHARS = 200  # longer lines are prose, never a title, byline or date line
 WORD_RE = re.compile(r"\w+")
 # A headline's parts in a <title>: "Headline - Site", "Section | Headline | Site".
@@ -42,7 +48,8 @@ class Line:
 @dataclass(frozen=True)
 class Header:
     lines: tuple[Line, ...]
-    body_start: int  # index of the first body line; len(lines) when there is no body
+    body_start: int  # index of the first line of prose (see ``text_start``); len(lines)
+    #                  when there is no body
     body_words: frozenset[str]  # content words of the body's opening
     stopwords: frozenset[str]
 
@@ -62,7 +69,11 @@ class Header:
         """Lines from index ``start`` to the body, and the removed lines among the body's
         first few: where a byline or date line stands."""
         after = self.lines[self.body_start:self.body_start + AFTER_BODY_LINES]
-        return [*self.lines[max(0, start):self.body_start], *(x for x in after if not x.body)]
+        below_first = takewhile(lambda x: not (x.body and is_prose(x.text)),
+                                self.lines[self.body_start + 1:self.body_start + BELOW_DECK_LINES])
+        removed = {x.index: x for x in (*after, *below_first) if not x.body}
+        return [*self.lines[max(0, start):self.body_start], *sorted(
+            removed.values(), key=lambda x: x.index)]
 
     def content_words(self, text: str) -> set[str]:
         return {w for w in words(text) if w not in self.stopwords}
@@ -88,10 +99,28 @@ def read_header(clean: CleanDoc, stopwords: frozenset[str]) -> Header:
         base = len(lines)
         lines.extend(Line(base + k, n, text, block.rule, block.kind.is_body)
                      for k, (n, text) in enumerate(spans))
-    body_start = next((x.index for x in lines if x.body), len(lines))
+    body_start = text_start(lines)
     sample = words(" ".join(x.text for x in lines[body_start:] if x.body))
     body_words = frozenset(w for w in sample[:BODY_SAMPLE_WORDS] if w not in stopwords)
     return Header(tuple(lines), body_start, body_words, stopwords)
+
+
+def text_start(lines: list[Line]) -> int:
+    """Where the article's prose begins: its first body line, past the few short lines the
+    cleaner kept above it (a headline, a byline or date line), which belong to the header."""
+    first = next((x.index for x in lines if x.body), len(lines))
+    opening = [x for x in lines[first:first + OPENING_LINES] if x.body]
+    return next((x.index for x in opening if is_prose(x.text)), first)
+
+
+def is_prose(text: str) -> bool:
+    """A sentence, not a headline or byline: long, or ending in a full stop, and no date or
+    time in it ("By Jo Doe on Monday, Nov. 18, 2019 at 11:08 a.m." is a byline)."""
+    count = len(text.split())
+    sentence = count >= MIN_PROSE_WORDS and text.endswith((".", "。")) \
+        and not text.endswith("...")
+    return len(text) > MAX_METADATA_CHARS or (count > MAX_HEADLINE_WORDS or sentence) and not (
+        TIME_RE.search(text) or date_mentions(text))
 
 
 def title_parts(text: str) -> list[str]:

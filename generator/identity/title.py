@@ -13,12 +13,17 @@ boilerplate phrase or a link.
 
 from __future__ import annotations
 
+import functools
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
 
 from generator.clean import phrase_rule
-from generator.dates import date_mentions
+from generator.dates import date_mentions, is_date_only
 from generator.identity.author import is_name
 from generator.identity.header import (
     LINK_RE,
@@ -30,30 +35,49 @@ from generator.identity.header import (
     words,
 )
 from generator.identity.lexicon import Lexicon
-from generator.knowledge import Knowledge
+from generator.knowledge import DATA_DIR, Knowledge
+
+HEADLINE_MODEL_FILE = DATA_DIR / "headline_model.yml"
 
 MIN_TITLE_WORDS = 2
 MAX_TITLE_WORDS = 30
 MAX_AFFIX_WORDS = 6  # a site name or section label beside a headline is short
 REPEAT_SHARE = 0.8  # a repetition shares this share of its words with the <title> both ways
 HEADLINE_WINDOW = 30  # lines above the body where a headline stands
-MIN_OVERLAP = 0.34  # a headline shares at least a third of its content words with the text
 PAGE_TITLE_MIN_OVERLAP = 0.3
 BARE_PAGE_TITLE_MIN_OVERLAP = 0.5  # a first line without a site name beside it
 MIN_BARE_PAGE_TITLE_WORDS = 4  # … and shorter ones are a logo or a menu item ("Fox News")
 RIGHT_ABOVE_LINES = 4  # a first line this close to the text, with nothing but a byline or
 #                        date between, is the headline of a page that is only the article
-SHARED_WORD_BONUS = 0.05  # each word shared with the text (up to MAX_SHARED_BONUS): a
-MAX_SHARED_BONUS = 6  # headline shares several, a section label ("Local News") one or two
+MAX_SHARED_WORDS = 6  # a headline shares several words with the text, a section label one
+MAX_BETWEEN = 10  # headline-shaped lines between a candidate and the text, counted up to
 SHORT_HEADLINE_WORDS = 3  # "Black Friday", "All Stocks": section names more often
-SHORT_COST = 0.2
-DECK_MIN_CHARS = 80  # a longer line with a sentence break in it is a deck or a summary
 _SENTENCE_BREAK_RE = re.compile(r"[.!?]\s+[A-Z]")
 _COLUMNS_RE = re.compile(r"\S\s{3,}\S")  # "Subscribe   SmartNews   History": a menu
-DISTANCE_COST = 0.08  # each headline-like line between a candidate and the text
-ANCHOR_BONUS = 0.15  # a byline or date line follows the candidate
-REPEAT_COST = 0.1  # a line repeated on the page: a teaser more likely than the headline
+# "Home » Recipes » Focaccia", "Home>Articles>Amazon": a breadcrumb trail, not a headline
+# (a German »quote« has no space after its opening mark)
+_BREADCRUMB_RE = re.compile(r"\s[»›>→]\s|\w>[\w ]+>\w")
 _BYLINE_START_RE = re.compile(r"^(?:by|posted|published|written|von|por|par|oleh)\b", re.I)
+
+
+@dataclass(frozen=True)
+class HeadlineModel:
+    """How much each kind of evidence counts for a line being the headline: a logistic
+    model fitted on the dev sets by ``benchmarks/fit_headline.py``, stored as data."""
+
+    weights: dict[str, float]
+    intercept: float
+    threshold: float  # the least probability at which the likeliest line is taken
+
+    def probability(self, evidence: dict[str, float]) -> float:
+        score = self.intercept + sum(self.weights[k] * v for k, v in evidence.items())
+        return 1 / (1 + math.exp(-score))
+
+
+@functools.cache
+def load_headline_model(path: Path = HEADLINE_MODEL_FILE) -> HeadlineModel:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return HeadlineModel(data["weights"], data["intercept"], data["threshold"])
 
 
 @dataclass(frozen=True)
@@ -86,7 +110,8 @@ def headline_like(line: Line, header: Header, lexicon: Lexicon, knowledge: Knowl
     text = line.text
     count = len(text.split())
     first = text.lstrip("\"'“‘«¿¡([ ")[:1]
-    ends_open = not text.endswith((".", ",", ";", ":")) or text.endswith("...")
+    unquoted = text.rstrip("\"'”’»)")  # '"$53 million a week…drugs."' is a quote, not a headline
+    ends_open = not unquoted.endswith((".", ",", ";", ":")) or unquoted.endswith("...")
     return (
         len(text) <= MAX_METADATA_CHARS
         and MIN_TITLE_WORDS <= count <= MAX_TITLE_WORDS
@@ -95,12 +120,12 @@ def headline_like(line: Line, header: Header, lexicon: Lexicon, knowledge: Knowl
     ) and not (
         line.rule.startswith("corpus:")
         or LINK_RE.search(text)
-        or date_mentions(text) or TIME_RE.search(text)
+        or is_date_only(text) or TIME_RE.search(text)
         or _BYLINE_START_RE.match(text)
         or lexicon.ui_label(text)
         or lexicon.is_section_label(text)
         or _COLUMNS_RE.search(text)
-        or len(text) > DECK_MIN_CHARS and _SENTENCE_BREAK_RE.search(text)
+        or _BREADCRUMB_RE.search(text)
         or sum(c.isdigit() for c in text) * 2 > len(text)
         or phrase_rule(text, knowledge)
     )
@@ -112,21 +137,34 @@ def _shares_words(a: str, b: str) -> bool:
     return bool(x and y) and both >= REPEAT_SHARE * len(x) and both >= REPEAT_SHARE * len(y)
 
 
-def headline_repeating_page_title(header: Header, page: PageTitle) -> tuple[str, Line] | None:
-    """The repetition of the <title>'s headline nearest the body, as the page prints it:
-    the whole line without the <title>'s site name, or the part of a breadcrumb trail or
-    "Headline | Site" line that is the headline."""
+def headline_repeating_page_title(header: Header, page: PageTitle,
+                                  headline: Line | None = None) -> tuple[str, Line] | None:
+    """The repetition of the <title>'s headline, as the page prints it: the whole line
+    without the <title>'s site name, or the part of a breadcrumb trail or "Headline | Site"
+    line that is the headline. The ``headline`` found above the text, when it is one;
+    else the repetition nearest the body (a gallery or a "Most recent stories" list may
+    repeat it again lower down)."""
+    if headline is not None and headline.index > 0:
+        chosen = repetition(headline.text, page)
+        if chosen:
+            return chosen, headline
     last = min(len(header.lines), header.body_start + 2)
     for line in reversed(header.lines[1:last]):
-        if len(line.text) > MAX_METADATA_CHARS:
-            continue
-        if _shares_words(line.text, page.headline) or _shares_words(line.text, page.line.text):
-            return _without_affixes(line.text, page.affixes), line
-        parts = title_parts(line.text)
-        matching = [p for p in parts if len(parts) > 1 and _shares_words(p, page.headline)]
-        if matching:
-            return matching[-1], line
+        chosen = repetition(line.text, page)
+        if chosen:
+            return chosen, line
     return None
+
+
+def repetition(text: str, page: PageTitle) -> str | None:
+    """The part of ``text`` that repeats the <title>'s headline, if it does."""
+    if len(text) > MAX_METADATA_CHARS:
+        return None
+    if _shares_words(text, page.headline) or _shares_words(text, page.line.text):
+        return _without_affixes(text, page.affixes)
+    parts = title_parts(text)
+    matching = [p for p in parts if len(parts) > 1 and _shares_words(p, page.headline)]
+    return matching[-1] if matching else None
 
 
 def _without_affixes(text: str, affixes: tuple[str, ...]) -> str:
@@ -152,37 +190,74 @@ def page_title_line(header: Header, page: PageTitle, lexicon: Lexicon,
     return None if phrase_rule(page.line.text, knowledge) else (page.headline, page.line)
 
 
-def _deck_of(headline: Line | None, line: Line) -> bool:
-    """``line`` is the deck below ``headline``: longer than it, and the headline no section
-    label ("Company Town", "U.S. news")."""
-    return (headline is not None and len(headline.text.split()) > SHORT_HEADLINE_WORDS
-            and len(line.text) > len(headline.text))
+def headline_candidates(header: Header, lexicon: Lexicon, knowledge: Knowledge) -> list[Line]:
+    """The lines above the text that are shaped like a headline."""
+    return [x for x in header.above_body(HEADLINE_WINDOW)
+            if x.index > 0 and headline_like(x, header, lexicon, knowledge)]
+
+
+def anchor_lines(header: Header, lexicon: Lexicon) -> set[int]:
+    """Lines just above the text that hold a date or a time, or begin like a byline (or are
+    a bare "By"): a headline stands right before them."""
+    return {x.index for x in header.above_body(HEADLINE_WINDOW)
+            if len(x.text) <= MAX_METADATA_CHARS and (
+                date_mentions(x.text) or TIME_RE.search(x.text)
+                or lexicon.byline_lead.match(x.text) or lexicon.is_bare_lead(x.text))}
+
+
+def headline_evidence(header: Header, candidates: list[Line], anchors: set[int],
+                      lexicon: Lexicon) -> list[dict[str, float]]:
+    """For each candidate, what a text scrape shows of a headline, each scaled to 0…1: the
+    words it shares with the article's opening, how near the text it stands, a byline or
+    date below it, a longer deck below it, and the marks of a teaser or a section label
+    (repeated far from the header, or a few words only)."""
+    placed = Counter(x.text for x in header.lines)
+    near = Counter(x.text for x in header.above_body(HEADLINE_WINDOW))
+    by_index = {x.index: x for x in candidates}
+    shared = [len(header.content_words(x.text) & header.body_words) for x in candidates]
+    found = []
+    for place, line in enumerate(candidates):
+        count = len(line.text.split())
+        capitalised = sum(w[:1].isupper() for w in line.text.split()) / count
+        below = by_index.get(line.index + 1)
+        above = by_index.get(line.index - 1)
+        found.append({
+            "overlap": header.overlap(line.text),
+            "shared_words": min(shared[place], MAX_SHARED_WORDS) / MAX_SHARED_WORDS,
+            "most_shared_words": float(shared[place] == max(shared)),
+            "headlines_between": min(len(candidates) - place - 1, MAX_BETWEEN) / MAX_BETWEEN,
+            "nearest_headline": float(place == len(candidates) - 1),
+            "lines_to_text": (header.body_start - line.index) / HEADLINE_WINDOW,
+            "byline_or_date_below": float(bool({line.index + 1, line.index + 2} & anchors)),
+            "date_above": float(line.index - 1 in anchors),
+            "repeated_in_header": float(near[line.text] > 1),
+            "repeated_elsewhere": float(placed[line.text] > near[line.text]),
+            "few_words": float(count <= SHORT_HEADLINE_WORDS),
+            "length": min(count, MAX_TITLE_WORDS) / MAX_TITLE_WORDS,
+            "longer_line_below": float(bool(below and len(below.text) > len(line.text))),
+            "shorter_line_above": float(bool(above and len(above.text) < len(line.text))),
+            "in_capitals": float(line.text.isupper()),
+            "capitalised_words": capitalised,
+            "site_name_beside": float(len(title_parts(line.text)) > 1),
+            "sentence_break": float(bool(_SENTENCE_BREAK_RE.search(line.text))),
+            "mentions_date": float(bool(date_mentions(line.text))),
+            "reads_as_name": float(is_name(line.text, lexicon, header.stopwords)),
+            "ends_with_question": float(line.text.rstrip("\"'”’").endswith(("?", "!"))),
+            "kept_as_body": float(line.body),
+            "cleaner_title": float(line.rule.startswith("header:title")),
+        })
+    return found
 
 
 def headline_above_text(header: Header, lexicon: Lexicon, knowledge: Knowledge,
-                        anchors: set[int]) -> tuple[str, Line] | None:
-    """The best-scoring headline among the lines above the body (see the module doc). A
-    line right above a byline or date line (``anchors``) need not share many words."""
-    lines = header.above_body(HEADLINE_WINDOW)
-    repeats = Counter(x.text for x in header.lines)
-    candidates = [x for x in lines if x.index > 0 and headline_like(x, header, lexicon, knowledge)
-                  and not is_name(x.text, lexicon, header.stopwords)]
-    sharing = {x.index: x for x in candidates if header.overlap(x.text) >= MIN_OVERLAP
-               or {x.index + 1, x.index + 2} & anchors and header.overlap(x.text) > 0
-               or x.index + 1 in anchors}
-    best, best_score = None, 0.0
-    for place, line in enumerate(candidates):
-        if line.index not in sharing:
-            continue
-        between = len(candidates) - place - 1
-        shared = len(header.content_words(line.text) & header.body_words)
-        score = (header.overlap(line.text) + SHARED_WORD_BONUS * min(shared, MAX_SHARED_BONUS)
-                 - DISTANCE_COST * between
-                 + ANCHOR_BONUS * any(a in (line.index + 1, line.index + 2) for a in anchors)
-                 - REPEAT_COST * (repeats[line.text] > 1)
-                 - SHORT_COST * (len(line.text.split()) <= SHORT_HEADLINE_WORDS))
-        if score > best_score:
-            best, best_score = line, score
-    while best and _deck_of(sharing.get(best.index - 1), best):
-        best = sharing[best.index - 1]
-    return (best.text, best) if best else None
+                        model: HeadlineModel | None = None) -> tuple[str, Line] | None:
+    """The candidate the headline model finds likeliest, when it is likely enough."""
+    model = model or load_headline_model()
+    candidates = headline_candidates(header, lexicon, knowledge)
+    if not candidates:
+        return None
+    evidence = headline_evidence(header, candidates, anchor_lines(header, lexicon), lexicon)
+    odds = [model.probability(e) for e in evidence]
+    best = max(range(len(candidates)), key=lambda i: (odds[i], i))  # a tie: the nearer
+    line = candidates[best]
+    return (line.text, line) if odds[best] >= model.threshold else None
