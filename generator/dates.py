@@ -114,7 +114,10 @@ def _to_date(match: re.Match[str], day_first: bool | None) -> dt.date | None:
         if parts[f"year{form}"]:
             month = parts[f"month{form}"]
             number = int(month) if month.isdigit() else month_numbers()[month.lower()]
-            return _date(int(parts[f"year{form}"]), number, int(parts[f"day{form}"]))
+            day = int(parts[f"day{form}"])
+            if number > 12 >= day:  # "11.14.2019": a dotted date written month first
+                number, day = day, number
+            return _date(int(parts[f"year{form}"]), number, day)
     return None
 
 

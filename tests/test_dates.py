@@ -36,6 +36,8 @@ def test_dateline_prefix_needs_outlet_date_and_separator():
     ("By Kashmira Gander On 11/13/19 at 4:00 PM EST", dt.date(2019, 11, 13)),
     ("Posted 13/11/2019", dt.date(2019, 11, 13)),
     ("On 03/04/2021", None),  # March 4 or 3 April: not read
+    ("18.11.2019", dt.date(2019, 11, 18)),
+    ("11.14.2019 09:00 AM", dt.date(2019, 11, 14)),  # dotted, month first: only one reading
 ])
 def test_numeric_dates_are_read_only_when_unambiguous(text, expected):
     assert find_date(text) == expected

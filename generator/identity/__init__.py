@@ -20,6 +20,7 @@ RULES = {
                                          "opening words stand in for one",
     "date:labelled_published": "a date labelled as the publication (\"Published …\")",
     "date:near_headline": "the first date between the headline and the text",
+    "date:labelled_updated": "the page's \"Updated …\" date: it shows no publication date",
     "date:date_line": "a line that is only a date, just above the text",
     "date:dateline": "the dateline before the first paragraph",
     "author:byline": "the names after \"By\" (or \"Posted by\", \"Von\", \"Por\"…)",
