@@ -18,7 +18,8 @@ from generator.identity.lexicon import Lexicon
 
 MAX_NAME_TOKENS = 5
 MAX_NAME_CHARS = 40
-NEIGHBOUR_LINES = 1  # a name alone stands right beside the date line
+LABELS_BETWEEN_NAME_AND_DATE = 1  # a name alone stands beside the date line, or one label away
+MAX_LABEL_WORDS = 2  # a section label between them: "Ideas", "World News"
 MAX_OUTLET_WORDS = 6  # a name alone stands this close to the headline or the date line
 NAME_PARTICLES = frozenset({"de", "da", "do", "dos", "das", "del", "della", "di", "van", "von",
                             "der", "den", "la", "le", "du", "bin", "binti", "al", "el", "y",
@@ -28,9 +29,9 @@ _NAME_SPLIT_RE = re.compile(r"\s*(?:,|;|\s[-–—]\s|\s(?:and|und|et|e|y|&)\s)\
 _GLUED_WORDS_RE = re.compile(r"[a-z]{4,}[A-Z]")  # "BiographySarah": two words lost a space
 _OUTLET_RE = re.compile(r"[A-ZÀ-Þ][\w.&'’-]*(?: (?:[A-ZÀ-Þ][\w.&'’-]*|of|the|and|&|de|for))*")
 _OUTLET_SPLIT_RE = re.compile(r"\s*[/|]\s*")
-_GLUED_ROLE_RE = re.compile(r"(?<=[a-z])(?=(?:Staff|Senior|Contributing|Special|Chief|Guest)?"
-                            r"\s?(?:Writer|Reporter|Correspondent|Editor|Columnist|"
-                            r"Contributor)s?\b)")
+# "Ana RuizBusiness Columnist": the name's last word glued to a role ("Staff Writer").
+_GLUED_ROLE_RE = re.compile(r"(?<=[a-z])(?=(?:[A-Z][a-z]+ ?){0,2}(?:Writer|Reporter|Correspondent|"
+                            r"Editor|Columnist|Contributor)s?\b)")
 _HANDLE_RE = re.compile(r"(?:^|\s|[a-z])@\w{3,}\b|\S+@\S+\.\w+")  # "@clarawhitfield"
 # After an "Author:" line, the writer may be a column or a desk ("The Water Coolest").
 # Not a possessive: "Ryan Reed's Most Recent Stories" is a link to the writer's page.
@@ -159,10 +160,31 @@ def byline_before_date(line: Line, lexicon: Lexicon, stopwords: frozenset[str]) 
 def name_line(line: Line, lexicon: Lexicon, stopwords: frozenset[str]) -> Byline | None:
     """A line that is only names, perhaps with roles, handles and an outlet ("Hana
     Okafor@HanaOkafor", "Tom Avery, Staff Writer")."""
-    if date_mentions(line.text):
-        return None
+    if date_mentions(line.text) or line.text.endswith(":") or "/" in line.text:
+        return None  # "Online Multiplayer:" labels a value; "Ana Ruiz/AP" credits a photo
     byline = read_byline(line.text, lexicon, stopwords)
     return byline if byline.names and byline.complete else None
+
+
+def _beside_date(header: Header, line: Line, dates: set[int], lexicon: Lexicon) -> bool:
+    """Right beside the date line, or with only a short label between them ("Molly Ames /
+    Ideas / 11.14.2019 09:00 AM")."""
+    for d in dates:
+        between = header.lines[min(line.index, d) + 1:max(line.index, d)]
+        if len(between) <= LABELS_BETWEEN_NAME_AND_DATE and all(
+                len(x.text.split()) <= MAX_LABEL_WORDS and lexicon.ui_label(x.text) is None
+                for x in between):  # after "Tags" comes a tag, not a name
+            return True
+    return False
+
+
+def _in_a_list_of_names(header: Header, line: Line, lexicon: Lexicon) -> bool:
+    """A name with another name on the line above or below is one of a list (a team, the
+    people in a photo), not the writer; "Ana Ruiz" twice is one writer."""
+    around = (header.lines[i] for i in (line.index - 1, line.index + 1)
+              if 0 <= i < len(header.lines))
+    return any(x.text != line.text and is_name(x.text, lexicon, header.stopwords)
+               for x in around)
 
 
 BYLINE_FORMS = (("author:byline", byline_after_lead), ("author:name_before_date",
@@ -186,9 +208,9 @@ def find_byline(header: Header, zone: list[Line], dates: set[int],
         handle = any(_HANDLE_RE.search(x.text) for x in header.lines[line.index:line.index + 3])
         role = any(w in lexicon.role_words for w in line.text.lower().split())
         timed = any(TIME_RE.search(x.text) for x in header.lines[line.index + 1:line.index + 2])
-        near = (after_lead or handle or role or timed
-                or any(abs(line.index - d) <= NEIGHBOUR_LINES for d in dates))
-        byline = near and name_line(line, lexicon, header.stopwords)
+        near = after_lead or handle or role or timed or _beside_date(header, line, dates, lexicon)
+        byline = near and not _in_a_list_of_names(header, line, lexicon) \
+            and name_line(line, lexicon, header.stopwords)
         if byline:
             return byline, line, "author:name_beside_headline"
         if after_lead and _LABELLED_NAME_RE.fullmatch(line.text) \

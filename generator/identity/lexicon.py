@@ -41,7 +41,11 @@ class Lexicon:
     notes: dict[str, str]  # rule name → what it recognises
 
     def agency(self, text: str) -> str | None:
-        """The agency's own spelling of ``text`` ("REUTERS" → "Reuters"), if it is one."""
+        """The agency's own spelling of ``text`` ("REUTERS" → "Reuters", "The Associated
+        Press" as it is), if it is one."""
+        article, _, rest = text.partition(" ")
+        if article.lower() == "the" and rest.lower() in self._agencies_by_case:
+            return f"{article} {self._agencies_by_case[rest.lower()]}"
         return self._agencies_by_case.get(text.lower())
 
     @functools.cached_property
