@@ -121,7 +121,8 @@ def extract_metadata(
         given(site_source, "source:site_profile"),
         lambda: page and given(site_in_page_title(page.affixes, lexicon),
                                "source:page_title_affix"),
-        lambda: _found(site_in_furniture(header, lexicon)),
+        lambda: _found(site_in_furniture(header, lexicon,
+                                            byline.value.names if byline else ())),
         lambda: _found(organisation_in_footer(header, lexicon,
                                               lambda t: phrase_rule(t, knowledge))),
     )

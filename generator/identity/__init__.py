@@ -33,6 +33,8 @@ RULES = {
     "source:site_profile": "the site profile's name for the publisher",
     "source:page_title_affix": "the site's name beside the headline in the page's <title>",
     "source:follow_site": "\"Follow <site> on …\" in the page's furniture",
+    "source:follow_button": "a \"Follow <site>\" button in the page's furniture",
+    "source:staff_bio": "the writer's note \"… editor at <site>\"",
     "source:about_site": "\"About <site>\" in the page's furniture",
     "source:send_comments": "\"send <site> your comments\" in the page's furniture",
     "source:attribution_request": "\"attribution to <site>\" in the page's furniture",

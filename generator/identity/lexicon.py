@@ -20,6 +20,7 @@ class NamedPattern:
     name: str
     pattern: re.Pattern[str]
     owner: bool = False  # the form often names a publication's owner, not the publication
+    writers_too: bool = False  # the form names writers as well ("Follow Ana Ruiz")
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,8 @@ def load_lexicon(path: Path = DATA_FILE) -> Lexicon:
         byline_lead=re.compile(rf"(?:^|\s)(?i:{lead_alternation})\s*:?\s+(?=[A-ZÀ-ÞА-ЯЁ])"),
         agencies=frozenset(data["agencies"]),
         site_name_patterns=tuple(
-            NamedPattern(e["name"], re.compile(e["pattern"]), owner=e.get("owner", False))
+            NamedPattern(e["name"], re.compile(e["pattern"]), owner=e.get("owner", False),
+                         writers_too=e.get("writers_too", False))
             for e in data["site_name_patterns"]),
         organisation_words=frozenset(data["organisation_words"].split()),
         notes={e["name"]: e["note"] for e in [*data["ui_labels"], *data["site_name_patterns"]]},

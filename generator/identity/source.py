@@ -42,9 +42,11 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[0].isupper())
 
 
-def site_in_furniture(header: Header, lexicon: Lexicon) -> tuple[str, Line, str] | None:
+def site_in_furniture(header: Header, lexicon: Lexicon,
+                      writers: tuple[str, ...] = ()) -> tuple[str, Line, str] | None:
     """The first name a form of ``site_name_patterns`` finds in the page's removed lines
-    that is no agency (a photo credit) or owning company."""
+    that is no agency (a photo credit), owning company, or one of the article's
+    ``writers``."""
     removed = [x for x in header.lines if not x.body]
     page_words = {w for x in header.lines for w in x.text.split()}
     for form in lexicon.site_name_patterns:
@@ -53,8 +55,8 @@ def site_in_furniture(header: Header, lexicon: Lexicon) -> tuple[str, Line, str]
             if not match:
                 continue
             name = publication_name(match["name"], lexicon)
-            if name in lexicon.agencies:
-                continue
+            if name in lexicon.agencies or form.writers_too and name in writers:
+                continue  # a photo credit, or the writer's "Follow" button
             if any(w in lexicon.owner_words for w in words(name)):
                 initials = _initials(name)
                 if form.owner and len(initials) >= 2 and initials in page_words:
