@@ -32,6 +32,7 @@ from collections import Counter
 from dataclasses import replace
 
 from generator.dates import dateline_prefix_regex, is_date_only
+from generator.identity.lexicon import load_lexicon
 from generator.knowledge import Knowledge, load_knowledge
 from generator.model import Block, BlockKind, CleanDoc, InputFormat, RawDoc
 
@@ -691,18 +692,20 @@ def find_header(page: Page, start: int, knowledge: Knowledge) -> dict[int, str]:
 
 # How the bylines that data/boilerplate.yml recognises begin, in several languages; the
 # metadata stage strips them to leave the names.
-BYLINE_LEADS = ("written by", "words by", "story by", "reporting by", "posted by",
-                "published by", "by", "por", "par", "von", "oleh", "door", "di", "author",
-                "editor")
-_BYLINE_WORDS = frozenset(w for lead in BYLINE_LEADS for w in (lead.split()[0],
-                                                                lead.split()[0] + ":"))
 _HAS_DIGIT = re.compile(r"\d").search
+
+
+@functools.cache
+def _byline_first_words() -> frozenset[str]:
+    """The first words of the byline leads the identity stage knows ("by", "geschrieben")."""
+    firsts = {lead.split()[0].lower() for lead in load_lexicon().byline_leads}
+    return frozenset({*firsts, *(w + ":" for w in firsts)})
 
 
 def _maybe_metadata(text: str) -> bool:
     """Cheap test before the metadata patterns: bylines start with a known word, date
     lines hold a digit."""
-    return text.split(" ", 1)[0].lower() in _BYLINE_WORDS or _HAS_DIGIT(text) is not None
+    return text.split(" ", 1)[0].lower() in _byline_first_words() or _HAS_DIGIT(text) is not None
 
 
 def _find_title(page: Page, window: list[int], knowledge: Knowledge) -> dict[int, str]:

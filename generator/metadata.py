@@ -130,7 +130,8 @@ def extract_metadata(
                       byline and _author(byline))
     fields = {"title": title, "date": date, "author": author, "source": source}
     return Article(
-        clean=_with_title_line(clean, title),
+        clean=_with_identity_lines(clean, title, _byline_lines(header, byline, lexicon),
+                               byline.rule if byline else ""),
         slug=make_slug(title.value),
         title=title.value,
         title_derived=derived,
@@ -143,34 +144,52 @@ def extract_metadata(
     )
 
 
-def _with_title_line(clean: CleanDoc, title: Found[str]) -> CleanDoc:
+def _with_identity_lines(clean: CleanDoc, title: Found[str], byline_lines: list[Line],
+                     byline_rule: str) -> CleanDoc:
     """The scrape with only the chosen title line marked as the title, by the rule that chose
-    it: the cleaner's own guesses above the body are page furniture when not chosen."""
+    it: the cleaner's own guesses above the body are page furniture when not chosen. A
+    byline the cleaner kept as body (``byline_lines``) leaves it too."""
     number = title.line.number if title.line else None
+    raw = clean.raw.text.split("\n")
     blocks: list[Block] = []
     for block in clean.blocks:
         if block.kind is BlockKind.TITLE:
             block = replace(block, kind=BlockKind.BOILERPLATE, rule=NOT_THE_TITLE)
         if number in block.lines and block.kind in TITLE_LINE_KINDS:
-            blocks.extend(_split_at(block, number, title.rule, clean.raw.text.split("\n")))
+            blocks.extend(_split_at(block, number, BlockKind.TITLE, title.rule, raw))
         else:
             blocks.append(block)
+    for line in byline_lines:
+        blocks = [part for block in blocks for part in (
+            _split_at(block, line.number, BlockKind.BYLINE, byline_rule, raw)
+            if line.number in block.lines and block.kind.is_body else [block])]
     return replace(clean, blocks=tuple(blocks))
 
 
-def _split_at(block: Block, number: int, rule: str, raw: list[str]) -> list[Block]:
-    """``block`` with line ``number`` taken out of it as the title; the lines before and
-    after keep the block's rule."""
-    title = Block(raw[number - 1].strip(), number, number, BlockKind.TITLE, rule)
+def _byline_lines(header: Header, byline: Found | None, lexicon: Lexicon) -> list[Line]:
+    """The byline's line and a bare "By" above it, where the cleaner kept them as body."""
+    if not byline or not byline.line or byline.line.index < 0:
+        return []
+    line = byline.line
+    above = header.lines[line.index - 1] if line.index > 0 else None
+    lines = [above] if above and lexicon.is_bare_lead(above.text) else []
+    return [x for x in (*lines, line) if x.body]
+
+
+def _split_at(block: Block, number: int, kind: BlockKind, rule: str,
+              raw: list[str]) -> list[Block]:
+    """``block`` with line ``number`` taken out of it as a ``kind`` block; the lines before
+    and after keep the block's rule."""
+    line = Block(raw[number - 1].strip(), number, number, kind, rule)
     if block.first_line == block.last_line:
-        return [replace(title, text=block.text)]
+        return [replace(line, text=block.text)]
     parts = []
     for first, last in ((block.first_line, number - 1), (number + 1, block.last_line)):
         lines = [raw[n - 1].strip() for n in range(first, last + 1) if raw[n - 1].strip()]
         if lines:
             parts.append(Block("\n".join(lines), first, last, block.kind, block.rule))
     before = [p for p in parts if p.first_line < number]
-    return [*before, title, *(p for p in parts if p.first_line > number)]
+    return [*before, line, *(p for p in parts if p.first_line > number)]
 
 
 def first_of(*answers: T | Callable[[], T | None] | None) -> T | None:

@@ -9,8 +9,9 @@ import pytest
 from generator.clean import clean
 from generator.knowledge import load_knowledge
 from generator.metadata import derive_title, extract_metadata, first_of, first_sentence
-from generator.model import Override, RawDoc
+from generator.model import BlockKind, Override, RawDoc
 
+from conftest import FIXTURES
 from test_clean import cleaned
 
 
@@ -104,3 +105,13 @@ def test_every_byline_form_the_cleaner_recognises_gives_the_bare_name(byline):
     paragraph = cleaned("dateline_prefix").body[1].text
     text = f"Council Expands Water Programme\n\n{byline}\n\n{paragraph}\n\n{paragraph} Again."
     assert extract_metadata(clean(RawDoc("x.txt", text))).author == "Ana Ruiz"
+
+
+def test_a_byline_the_cleaner_kept_as_body_leaves_the_body():
+    path = FIXTURES / "identity" / "byline_kept_as_body_below_the_standfirst.txt"
+    article = extract_metadata(clean(RawDoc("x.txt", path.read_text(encoding="utf-8"))))
+    assert article.author == "Ana Ruiz"
+    body = [block.text for block in article.clean.body]
+    assert "By" not in body and "Ana Ruiz" not in body
+    assert any(block.kind is BlockKind.BYLINE and block.text == "Ana Ruiz"
+               for block in article.clean.blocks)

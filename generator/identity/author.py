@@ -13,13 +13,14 @@ from dataclasses import dataclass
 from babel.dates import get_day_names
 
 from generator.dates import date_locales, date_mentions, month_numbers
-from generator.identity.header import MAX_METADATA_CHARS, TIME_RE, Header, Line
+from generator.identity.header import MAX_METADATA_CHARS, TIME_RE, Header, Line, is_prose
 from generator.identity.lexicon import Lexicon
 
 MAX_NAME_TOKENS = 5
 MAX_NAME_CHARS = 40
 LABELS_BETWEEN_NAME_AND_DATE = 1  # a name alone stands beside the date line, or one label away
 MAX_LABEL_WORDS = 2  # a section label between them: "Ideas", "World News"
+MAX_TIME_CHARS = 16  # what may follow a byline's date: ", 10:31 pm CST"
 MAX_OUTLET_WORDS = 6  # a name alone stands this close to the headline or the date line
 NAME_PARTICLES = frozenset({"de", "da", "do", "dos", "das", "del", "della", "di", "van", "von",
                             "der", "den", "la", "le", "du", "bin", "binti", "al", "el", "y",
@@ -32,6 +33,8 @@ _OUTLET_SPLIT_RE = re.compile(r"\s*[/|]\s*")
 # "Ana RuizBusiness Columnist": the name's last word glued to a role ("Staff Writer").
 _GLUED_ROLE_RE = re.compile(r"(?<=[a-z])(?=(?:[A-Z][a-z]+ ?){0,2}(?:Writer|Reporter|Correspondent|"
                             r"Editor|Columnist|Contributor)s?\b)")
+_WORD_THEN_SPACE_RE = re.compile(r"\w[\w.-]*\s+")  # "Marlow ", not "ECNET, " or "Stand: "
+_CREDIT_SLASH_RE = re.compile(r"[^\W\d]/[^\W\d]")  # "Ana Ruiz/AP", not "@ana  /  2 days"
 _HANDLE_RE = re.compile(r"(?:^|\s|[a-z])@\w{3,}\b|\S+@\S+\.\w+")  # "@clarawhitfield"
 # After an "Author:" line, the writer may be a column or a desk ("The Water Coolest").
 # Not a possessive: "Ryan Reed's Most Recent Stories" is a link to the writer's page.
@@ -102,9 +105,9 @@ def read_byline(text: str, lexicon: Lexicon, stopwords: frozenset[str], *,
     """The names and outlets of a byline's text: dates, times, contacts and roles go, each
     part is a name, an agency or an outlet ("OWEN MARSH, SKYLINE"). After a lead
     (``led``: "by Marlow"), a single capitalised word is a name too."""
+    cut = next(iter(date_mentions(text)), None)  # before contacts: "25.08.2015 22:30" is
+    text = text[:cut.start] if cut else text     # no phone number
     text = _GLUED_ROLE_RE.sub(", ", _CONTACT_RE.sub(" ", text))
-    cut = next(iter(date_mentions(text)), None)
-    text = text[:cut.start] if cut else text
     time = TIME_RE.search(text)
     text = _BEFORE_DATE_RE.sub("", text[:time.start()] if time else text)
     writers, *outlets = _OUTLET_SPLIT_RE.split(text.strip(" \t-–—|,:/"))
@@ -149,18 +152,25 @@ def byline_after_lead(line: Line, lexicon: Lexicon, stopwords: frozenset[str]) -
 
 
 def byline_before_date(line: Line, lexicon: Lexicon, stopwords: frozenset[str]) -> Byline | None:
-    """ "Paul Renner - Nov 19, 2019, 10:31 pm CST": a name, then the date."""
+    """ "Paul Renner - Nov 19, 2019, 10:31 pm CST": a name, then the date. One word
+    alone before the date is a name too ("Marlow October 06, 2018")."""
     dates = date_mentions(line.text)
     if not dates or dates[0].start == 0:
         return None
-    byline = read_byline(line.text[:dates[0].start], lexicon, stopwords)
+    before = line.text[:dates[0].start]
+    word = before.strip()
+    alone = (" " not in word and _WORD_THEN_SPACE_RE.fullmatch(before) is not None
+             and dates[0].end >= len(line.text.rstrip()) - MAX_TIME_CHARS
+             and not lexicon.is_date_label(word))  # not "Stand 12.03.2020", "ECNET, Oct 3"
+    before = before.strip(" \t-–—|,")
+    byline = read_byline(before, lexicon, stopwords, led=alone)
     return byline if byline.names else None
 
 
 def name_line(line: Line, lexicon: Lexicon, stopwords: frozenset[str]) -> Byline | None:
     """A line that is only names, perhaps with roles, handles and an outlet ("Hana
     Okafor@HanaOkafor", "Tom Avery, Staff Writer")."""
-    if date_mentions(line.text) or line.text.endswith(":") or "/" in line.text:
+    if date_mentions(line.text) or line.text.endswith(":") or _CREDIT_SLASH_RE.search(line.text):
         return None  # "Online Multiplayer:" labels a value; "Ana Ruiz/AP" credits a photo
     byline = read_byline(line.text, lexicon, stopwords)
     return byline if byline.names and byline.complete else None
@@ -197,7 +207,8 @@ def find_byline(header: Header, zone: list[Line], dates: set[int],
     name alone on a line after a bare "By", next to the date line (indexes ``dates``), just
     above a time ("Monday 6:30PM"), with a role ("Senior Contributor"), or with the writer's
     handle or e-mail address on it or just below it."""
-    short = [x for x in zone if len(x.text) <= MAX_METADATA_CHARS and not x.body]
+    short = [x for x in zone if len(x.text) <= MAX_METADATA_CHARS
+             and not (x.body and is_prose(x.text))]  # a byline the cleaner kept counts
     for rule, form in BYLINE_FORMS:
         for line in reversed(short):
             byline = form(line, lexicon, header.stopwords)

@@ -66,12 +66,13 @@ class Header:
         return list(self.lines[max(0, self.body_start - count):self.body_start])
 
     def zone(self, start: int) -> list[Line]:
-        """Lines from index ``start`` to the body, and the removed lines among the body's
-        first few: where a byline or date line stands."""
+        """Lines from index ``start`` to the body, and the lines that are not prose among
+        the body's first few or below its first paragraph: where a byline or date line
+        stands."""
         after = self.lines[self.body_start:self.body_start + AFTER_BODY_LINES]
         below_first = takewhile(lambda x: not (x.body and is_prose(x.text)),
                                 self.lines[self.body_start + 1:self.body_start + BELOW_DECK_LINES])
-        removed = {x.index: x for x in (*after, *below_first) if not x.body}
+        removed = {x.index: x for x in (*after, *below_first) if not (x.body and is_prose(x.text))}
         return [*self.lines[max(0, start):self.body_start], *sorted(
             removed.values(), key=lambda x: x.index)]
 

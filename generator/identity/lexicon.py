@@ -58,6 +58,11 @@ class Lexicon:
         found = words(text)
         return bool(found) and all(w in self.section_labels for w in found)
 
+    def is_date_label(self, word: str) -> bool:
+        """ "Published", "Updated", "Aktualisiert": a word that says what a date is."""
+        low = word.lower()
+        return low in self.published_labels or low in self.updated_labels
+
     def is_bare_lead(self, text: str) -> bool:
         """A line that is only a byline's lead ("By", "Author:"): the name is on the next."""
         return text.lower().rstrip(": ") in self._lead_words
