@@ -27,6 +27,8 @@ RULES = {
     "author:name_before_date": "the name before the date (\"Paul Renner - Nov 19, 2019\")",
     "author:name_beside_headline": "a name alone on its line, after a bare \"By\", beside "
                                    "the date, or with the writer's handle",
+    "author:credit_after_date": "the desk or agency credited after the date (\"… / 10:07 AM "
+                                "/ CBS News\"), when no writer is named",
     "author:after_label": "the line after a bare \"Author:\" label",
     "source:byline_outlet": "the outlet named in the byline (\"By Ana Ruiz/The Courier\")",
     "source:dateline": "the outlet or agency of the dateline",

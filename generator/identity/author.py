@@ -20,6 +20,7 @@ MAX_NAME_TOKENS = 5
 MAX_NAME_CHARS = 40
 LABELS_BETWEEN_NAME_AND_DATE = 1  # a name alone stands beside the date line, or one label away
 MAX_LABEL_WORDS = 2  # a section label between them: "Ideas", "World News"
+MAX_DATE_LABEL_WORDS = 3  # "Updated on:" before a date line's date; a caption has more
 MAX_TIME_CHARS = 16  # what may follow a byline's date: ", 10:31 pm CST"
 MAX_OUTLET_WORDS = 6  # a name alone stands this close to the headline or the date line
 NAME_PARTICLES = frozenset({"de", "da", "do", "dos", "das", "del", "della", "di", "van", "von",
@@ -34,6 +35,7 @@ _OUTLET_SPLIT_RE = re.compile(r"\s*[/|]\s*")
 _GLUED_ROLE_RE = re.compile(r"(?<=[a-z])(?=(?:[A-Z][a-z]+ ?){0,2}(?:Writer|Reporter|Correspondent|"
                             r"Editor|Columnist|Contributor)s?\b)")
 _WORD_THEN_SPACE_RE = re.compile(r"\w[\w.-]*\s+")  # "Marlow ", not "ECNET, " or "Stand: "
+_CREDIT_AFTER_DATE_RE = re.compile(r"\s[/|]\s*(?P<credit>[^/|]+?)\s*$")
 _CREDIT_SLASH_RE = re.compile(r"[^\W\d]/[^\W\d]")  # "Ana Ruiz/AP", not "@ana  /  2 days"
 _HANDLE_RE = re.compile(r"(?:^|\s|[a-z])@\w{3,}\b|\S+@\S+\.\w+")  # "@clarawhitfield"
 # After an "Author:" line, the writer may be a column or a desk ("The Water Coolest").
@@ -197,6 +199,23 @@ def _in_a_list_of_names(header: Header, line: Line, lexicon: Lexicon) -> bool:
                for x in around)
 
 
+def credit_after_date(line: Line, lexicon: Lexicon, stopwords: frozenset[str]) -> Byline | None:
+    """ "Updated on: November 19, 2019 / 10:07 AM / CBS News": the desk or agency the date
+    line credits, when no writer is named."""
+    dates = date_mentions(line.text)
+    if not dates or len(line.text[:dates[0].start].split()) > MAX_DATE_LABEL_WORDS:
+        return None  # a caption: "A cyclist rides …, November 19, 2019. © Reuters / Ana Ruiz"
+    match = _CREDIT_AFTER_DATE_RE.search(line.text, dates[-1].end)
+    credit = match and match["credit"]
+    if not credit or not lexicon.agency(credit) and len(credit.split()) < 2:
+        return None  # one word is a category more often ("2021-10-16 | Botschaft")
+    if (TIME_RE.search(credit) or not _OUTLET_RE.fullmatch(credit)
+            or len(credit.split()) > MAX_OUTLET_WORDS or lexicon.ui_label(credit)
+            or lexicon.is_section_label(credit) or lexicon.is_date_label(credit)):
+        return None
+    return Byline((lexicon.agency(credit) or credit,), ())
+
+
 BYLINE_FORMS = (("author:byline", byline_after_lead), ("author:name_before_date",
                                                        byline_before_date))
 
@@ -206,7 +225,7 @@ def find_byline(header: Header, zone: list[Line], dates: set[int],
     """The byline nearest the body in ``zone``, in the order of ``BYLINE_FORMS``, else a
     name alone on a line after a bare "By", next to the date line (indexes ``dates``), just
     above a time ("Monday 6:30PM"), with a role ("Senior Contributor"), or with the writer's
-    handle or e-mail address on it or just below it."""
+    handle or e-mail address on it or just below it; else the desk a date line credits."""
     short = [x for x in zone if len(x.text) <= MAX_METADATA_CHARS
              and not (x.body and is_prose(x.text))]  # a byline the cleaner kept counts
     for rule, form in BYLINE_FORMS:
@@ -227,4 +246,8 @@ def find_byline(header: Header, zone: list[Line], dates: set[int],
         if after_lead and _LABELLED_NAME_RE.fullmatch(line.text) \
                 and lexicon.ui_label(line.text) is None:
             return Byline((line.text,), ()), line, "author:after_label"
+    for line in reversed(short):
+        credit = credit_after_date(line, lexicon, header.stopwords)
+        if credit:
+            return credit, line, "author:credit_after_date"
     return None
