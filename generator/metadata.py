@@ -41,6 +41,7 @@ from generator.identity.title import (
     headline_like,
     headline_repeating_page_title,
     page_title_line,
+    repetition,
     split_page_title,
 )
 from generator.identity.when import publication_date
@@ -212,7 +213,9 @@ def _author(byline: Found[Byline]) -> Found[str] | None:
 
 
 def _page_title(header: Header, lexicon: Lexicon, knowledge: Knowledge) -> PageTitle | None:
-    """The first line read as the page's <title>, if it reads as one ("Home" does not)."""
+    """The first line read as the page's <title>, if it reads as one ("Home" does not). A
+    <title> the page repeats above the text may end in a full stop ("… They just might
+    be.")."""
     line = header.page_title
     if line is None:
         return None
@@ -221,7 +224,9 @@ def _page_title(header: Header, lexicon: Lexicon, knowledge: Knowledge) -> PageT
     far = header.body_start - line.index > RIGHT_ABOVE_LINES
     if far and not page.affixes and len(page.headline.split()) < MIN_BARE_PAGE_TITLE_WORDS:
         return None  # "Fox News", "Home": a logo or a menu item, not a <title>
-    return page if headline_like(shaped, header, lexicon, knowledge) else None
+    repeated = any(repetition(x.text, page) for x in header.lines[1:header.body_start + 2])
+    return page if headline_like(shaped, header, lexicon, knowledge,
+                                 sentence_ok=repeated) else None
 
 
 def _zone(header: Header, title: Found[str] | None, headline: Line | None, *,

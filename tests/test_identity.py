@@ -10,7 +10,7 @@ import yaml
 
 from generator.clean import clean
 from generator.identity import RULES
-from generator.identity.header import read_header
+from generator.identity.header import read_header, words
 from generator.identity.lexicon import load_lexicon
 from generator.identity.title import (
     anchor_lines,
@@ -137,3 +137,8 @@ def test_the_headline_model_weighs_every_kind_of_evidence_it_is_given():
     evidence = headline_evidence(header, candidates, anchor_lines(header, lexicon), lexicon)
     assert evidence and all(set(e) == set(load_headline_model().weights) for e in evidence)
     assert all(0.0 <= value <= 1.0 for e in evidence for value in e.values())
+
+
+def test_chinese_and_japanese_words_are_pairs_of_characters():
+    """A headline written without spaces shares words with its text only as pairs."""
+    assert words("商標法違反 iPhone") == ["商標", "標法", "法違", "違反", "iphone"]

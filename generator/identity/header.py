@@ -24,12 +24,14 @@ MIN_PROSE_WORDS = 6  # a line ending in a full stop with this many words is a se
 MAX_HEADLINE_WORDS = 20  # … and a longer line is prose however it ends
 MAX_METADATA_CHARS = 200  # longer lines are prose, never a title, byline or date line
 WORD_RE = re.compile(r"\w+")
+_UNSPACED_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]+")  # kana and Han
 # A headline's parts in a <title>: "Headline - Site", "Section | Headline | Site".
 TITLE_SEPARATOR_RE = re.compile(r"\s+[|–—-]\s+|\s*\|\s*|\s+::\s+|\s+[·•»]\s+")
-# A time of day ("6:30PM", "18.54") or a relative time ("2 hours", "5 min"): never a
+# A time of day ("6:30PM", "18.54", not "11.18.19") or a relative time ("2 hours"): never a
 # headline or a name, and a byline's date line often holds one.
 TIME_RE = re.compile(
-    r"\b\d{1,2}[:.]\d{2}(?!\d)|\b\d+\s+(?:min|minutes?|hours?|days?)\b|\bago\b", re.IGNORECASE)
+    r"(?<!\d[.:])\b\d{1,2}[:.]\d{2}(?!\d|\.\d)|\b\d+\s+(?:min|minutes?|hours?|days?)\b|\bago\b",
+    re.IGNORECASE)
 LINK_RE = re.compile(r"https?://|www\.|\S@\S+\.\w|\.(?:com|org|net|gov)\b", re.IGNORECASE)
 
 
@@ -86,7 +88,18 @@ class Header:
 
 
 def words(text: str) -> list[str]:
-    return WORD_RE.findall(text.lower())
+    """The words of ``text``, lower-cased; Chinese and Japanese, written without spaces, as
+    pairs of characters ("商標法違反" → "商標", "標法"…), so that a headline and its text
+    can share words."""
+    found = []
+    for word in WORD_RE.findall(text.lower()):
+        runs = _UNSPACED_RE.findall(word)
+        if not runs:
+            found.append(word)
+            continue
+        found.extend(_UNSPACED_RE.sub(" ", word).split())
+        found.extend(run[i:i + 2] for run in runs for i in range(max(1, len(run) - 1)))
+    return found
 
 
 def read_header(clean: CleanDoc, stopwords: frozenset[str]) -> Header:

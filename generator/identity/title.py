@@ -105,8 +105,10 @@ def split_page_title(line: Line, lexicon: Lexicon) -> PageTitle:
     return PageTitle(line, " - ".join(parts), tuple(affixes))
 
 
-def headline_like(line: Line, header: Header, lexicon: Lexicon, knowledge: Knowledge) -> bool:
-    """Shaped like a headline, and none of the things that stand near one."""
+def headline_like(line: Line, header: Header, lexicon: Lexicon, knowledge: Knowledge, *,
+                  sentence_ok: bool = False) -> bool:
+    """Shaped like a headline, and none of the things that stand near one; with
+    ``sentence_ok``, it may end like a sentence."""
     text = line.text
     count = len(text.split())
     first = text.lstrip("\"'“‘«¿¡([ ")[:1]
@@ -116,7 +118,7 @@ def headline_like(line: Line, header: Header, lexicon: Lexicon, knowledge: Knowl
         len(text) <= MAX_METADATA_CHARS
         and MIN_TITLE_WORDS <= count <= MAX_TITLE_WORDS
         and not first.islower()  # scripts without case (Korean, Japanese) pass
-        and ends_open
+        and (ends_open or sentence_ok)
     ) and not (
         line.rule.startswith("corpus:")
         or LINK_RE.search(text)
