@@ -4,6 +4,7 @@ it (tests/fixtures/identity/), and every data-file rule against its examples."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 import yaml
@@ -16,6 +17,7 @@ from generator.identity.title import (
     anchor_lines,
     headline_candidates,
     headline_evidence,
+    headline_like,
     load_headline_model,
 )
 from generator.knowledge import load_knowledge
@@ -142,3 +144,17 @@ def test_the_headline_model_weighs_every_kind_of_evidence_it_is_given():
 def test_chinese_and_japanese_words_are_pairs_of_characters():
     """A headline written without spaces shares words with its text only as pairs."""
     assert words("商標法違反 iPhone") == ["商標", "標法", "法違", "違反", "iphone"]
+
+
+@pytest.mark.parametrize(("text", "headline"), [
+    ("Valley Courier Editorial Staff", False),  # a writer's credit
+    ("About Ana Ruiz", False),  # the writer's box
+    ("About Bugs and the People Who Study Them", True),
+    ("Meet the Editor Who Saved the Valley Courier", True),
+])
+def test_a_writers_credit_or_box_is_not_a_headline(text, headline):
+    knowledge, lexicon = load_knowledge(), load_lexicon()
+    doc = read_file(CASES / "teaser_headline_is_not_the_title.txt")
+    header = read_header(clean(doc, knowledge=knowledge), knowledge.stopwords)
+    line = replace(header.lines[1], text=text)
+    assert headline_like(line, header, lexicon, knowledge) is headline

@@ -51,6 +51,7 @@ RIGHT_ABOVE_LINES = 4  # a first line this close to the text, with nothing but a
 #                        date between, is the headline of a page that is only the article
 MAX_SHARED_WORDS = 6  # a headline shares several words with the text, a section label one
 MAX_BETWEEN = 10  # headline-shaped lines between a candidate and the text, counted up to
+MAX_CREDIT_WORDS = 6  # "Harbour Post Editorial Staff": a credit is short
 SHORT_HEADLINE_WORDS = 3  # "Black Friday", "All Stocks": section names more often
 _SENTENCE_BREAK_RE = re.compile(r"[.!?]\s+[A-Z]")
 _COLUMNS_RE = re.compile(r"\S\s{3,}\S")  # "Subscribe   SmartNews   History": a menu
@@ -129,8 +130,19 @@ def headline_like(line: Line, header: Header, lexicon: Lexicon, knowledge: Knowl
         or _COLUMNS_RE.search(text)
         or _BREADCRUMB_RE.search(text)
         or sum(c.isdigit() for c in text) * 2 > len(text)
+        or _credits_a_writer(text, header, lexicon)
         or phrase_rule(text, knowledge)
     )
+
+
+def _credits_a_writer(text: str, header: Header, lexicon: Lexicon) -> bool:
+    """A writer's credit or box, not a headline: "Harbour Post Editorial Staff" ends in a
+    role, "About Ana Ruiz" introduces the writer."""
+    tokens = text.split()
+    if len(tokens) <= MAX_CREDIT_WORDS and tokens[-1].lower() in lexicon.role_words:
+        return True
+    about, _, rest = text.partition(" ")
+    return about.lower() == "about" and is_name(rest, lexicon, header.stopwords)
 
 
 def _shares_words(a: str, b: str) -> bool:
