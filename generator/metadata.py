@@ -224,7 +224,8 @@ def _page_title(header: Header, lexicon: Lexicon, knowledge: Knowledge) -> PageT
     far = header.body_start - line.index > RIGHT_ABOVE_LINES
     if far and not page.affixes and len(page.headline.split()) < MIN_BARE_PAGE_TITLE_WORDS:
         return None  # "Fox News", "Home": a logo or a menu item, not a <title>
-    repeated = any(repetition(x.text, page) for x in header.lines[1:header.body_start + 2])
+    repeated = page.headline.rstrip("\"'”’»)").endswith(".") and any(  # asked only if needed
+        repetition(x.text, page) for x in header.lines[1:header.body_start + 2])
     return page if headline_like(shaped, header, lexicon, knowledge,
                                  sentence_ok=repeated) else None
 

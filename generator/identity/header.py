@@ -91,6 +91,8 @@ def words(text: str) -> list[str]:
     """The words of ``text``, lower-cased; Chinese and Japanese, written without spaces, as
     pairs of characters ("商標法違反" → "商標", "標法"…), so that a headline and its text
     can share words."""
+    if not _UNSPACED_RE.search(text):
+        return WORD_RE.findall(text.lower())
     found = []
     for word in WORD_RE.findall(text.lower()):
         runs = _UNSPACED_RE.findall(word)
