@@ -43,6 +43,9 @@ def identify(case: str) -> Article:
 def test_each_failure_shape_reads_the_right_field(case, field):
     article = identify(case)
     expected = EXPECTED[case][field]
+    if field == "title" and expected is None:  # no line of the page is its title
+        assert article.title_derived
+        return
     assert getattr(article, field) == expected
     if field == "title":
         assert not article.title_derived

@@ -190,7 +190,7 @@ def _beside_date(header: Header, line: Line, dates: set[int], lexicon: Lexicon) 
     return False
 
 
-def _in_a_list_of_names(header: Header, line: Line, lexicon: Lexicon) -> bool:
+def in_a_list_of_names(header: Header, line: Line, lexicon: Lexicon) -> bool:
     """A name with another name on the line above or below is one of a list (a team, the
     people in a photo), not the writer; "Ana Ruiz" twice is one writer."""
     around = (header.lines[i] for i in (line.index - 1, line.index + 1)
@@ -239,7 +239,7 @@ def find_byline(header: Header, zone: list[Line], dates: set[int],
         role = any(w in lexicon.role_words for w in line.text.lower().split())
         timed = any(TIME_RE.search(x.text) for x in header.lines[line.index + 1:line.index + 2])
         near = after_lead or handle or role or timed or _beside_date(header, line, dates, lexicon)
-        byline = near and not _in_a_list_of_names(header, line, lexicon) \
+        byline = near and not in_a_list_of_names(header, line, lexicon) \
             and name_line(line, lexicon, header.stopwords)
         if byline:
             return byline, line, "author:name_beside_headline"

@@ -24,7 +24,7 @@ import yaml
 
 from generator.clean import phrase_rule
 from generator.dates import date_mentions, is_date_only
-from generator.identity.author import is_name
+from generator.identity.author import in_a_list_of_names, is_name
 from generator.identity.header import (
     LINK_RE,
     MAX_METADATA_CHARS,
@@ -131,6 +131,7 @@ def headline_like(line: Line, header: Header, lexicon: Lexicon, knowledge: Knowl
         or _BREADCRUMB_RE.search(text)
         or sum(c.isdigit() for c in text) * 2 > len(text)
         or _credits_a_writer(text, header, lexicon)
+        or is_name(text, lexicon, header.stopwords) and in_a_list_of_names(header, line, lexicon)
         or phrase_rule(text, knowledge)
     )
 
