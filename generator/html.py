@@ -52,9 +52,9 @@ EMPTY_PAGE = "<html><body></body></html>"
 # --- finding the article --------------------------------------------------------------------
 
 # Never article text. Not <form>: some sites (ASP.NET) wrap the whole page in one.
-DROP_TAGS = ("script", "style", "noscript", "svg", "iframe", "button", "select", "input",
-             "textarea", "nav", "footer", "aside", "template", "figure", "header", "object",
-             "embed", "canvas")
+DROP_TAGS = ("script", "style", "svg", "iframe", "button", "select", "input", "textarea",
+             "template", "object", "embed", "canvas")
+LAYOUT_TAGS = frozenset({"noscript", "nav", "footer", "aside", "figure", "header"})
 # Class/id words of page furniture around an article (readability's "unlikely candidates").
 FURNITURE_RE = re.compile(
     r"comment|share|sharing|social|related|promo|newsletter|sidebar|footer|\bnav|menu|subscri"
@@ -132,8 +132,13 @@ def page_to_doc(name: str, page: bytes) -> RawDoc:
     root = parse(page)
     declared, titles = declared_meta(root)  # before article_blocks removes the JSON-LD
     headline, blocks = split_headline(article_blocks(root), titles)
+    read_as = InputFormat.HTML
+    if not blocks:  # no container holds the article: the whole page, as a text scrape
+        scraped = split_headline(page_blocks(parse(page)), titles)
+        if scraped[1]:
+            (headline, blocks), read_as = scraped, InputFormat.TEXT  # the text cleaner sorts
     text = "\n\n".join(blocks) + "\n" if blocks else ""
-    return RawDoc(name=name, text=normalise_text(repair_text(text)), format=InputFormat.HTML,
+    return RawDoc(name=name, text=normalise_text(repair_text(text)), format=read_as,
                   declared=without_site_suffix(declared, headline))
 
 
@@ -165,8 +170,21 @@ def article_blocks(root: etree._Element) -> list[str]:
     Removes furniture from ``root`` in place.
     """
     remove_furniture(root)
+    return written(article_parts(root))
+
+
+def page_blocks(root: etree._Element) -> list[str]:
+    """Every block of the page but scripts, navigation, header and footer, each on one line:
+    what a text scrape of it holds, for a page whose article no container holds."""
+    strip_never_text(root)
+    remove_layout(root)
+    return written([root])
+
+
+def written(parts: list[etree._Element]) -> list[str]:
+    """The blocks of ``parts`` in document order, each on one line."""
     writer = BlockWriter()
-    for part in article_parts(root):
+    for part in parts:
         try:
             write_blocks(part, writer)
         except RecursionError:  # nesting deeper than Python's stack: the part as one block
@@ -216,15 +234,40 @@ def text_blocks(root: etree._Element) -> dict[etree._Element, TextStats]:
 
 
 def remove_furniture(root: etree._Element) -> None:
-    """Drop what is never article text, hidden elements and furniture named by class/id."""
-    etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, *DROP_TAGS,
-                         with_tail=False)
+    """Drop what is never article text, the page's layout furniture (navigation, header,
+    footer…), hidden elements and furniture named by class/id."""
+    strip_never_text(root)
+    remove_layout(root)
     held = paragraph_text_held(root)
     page_text = max(held.get(root, 0), 1)
     doomed = [element for element in root.iter(etree.Element)
               if is_hidden(element)
               or is_furniture(element, held.get(element, 0) / page_text)]
-    for element in doomed:
+    _drop(doomed)
+
+
+def strip_never_text(root: etree._Element) -> None:
+    """Comments, scripts, styles, form controls and embedded objects: never article text."""
+    etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, *DROP_TAGS,
+                         with_tail=False)
+
+
+def remove_layout(root: etree._Element) -> None:
+    """Drop ``<nav>``, ``<header>``, ``<footer>``, ``<aside>``, ``<figure>``, ``<noscript>``.
+    One that holds most of the page's paragraphs is a tag left unclosed (the parser wraps
+    the rest of the page in it): its tag goes, what it holds stays."""
+    held = paragraph_text_held(root)
+    page_text = max(held.get(root, 0), 1)
+    layout = list(root.iter(*LAYOUT_TAGS))
+    unclosed = [e for e in layout if held.get(e, 0) / page_text >= WRAPPER_TEXT_SHARE]
+    _drop([e for e in layout if e not in unclosed])
+    for element in unclosed:
+        if element.getparent() is not None:
+            element.drop_tag()
+
+
+def _drop(elements: list[etree._Element]) -> None:
+    for element in elements:
         if element.getparent() is not None:  # not the root; inside a removed one is harmless
             element.drop_tree()
 

@@ -185,3 +185,18 @@ def test_html_article_is_cleaned_like_a_text_scrape():
 @pytest.mark.parametrize("declared", ["2019", "November 2019", "Tuesday"])
 def test_an_incomplete_declared_date_stays_empty_rather_than_taking_todays_parts(declared):
     assert to_date(declared) is None
+
+
+def test_a_header_left_unclosed_around_the_page_keeps_the_article():
+    doc = read_file(HTML / "unclosed_header_wraps_the_page.html")
+    assert [line[:25] for line in paragraphs(doc)] == ["The harbour reopened to f",
+                                                       "Divers from the port auth"]
+
+
+def test_a_page_whose_article_no_container_holds_is_read_as_a_text_scrape():
+    """Never an empty briefing for a page that holds an article: the text cleaner sorts
+    the whole page's blocks instead."""
+    doc = read_file(HTML / "article_in_no_container.html")
+    assert doc.format is InputFormat.TEXT
+    body = [block.text for block in clean(doc).body]
+    assert any(text.startswith("You want tomato slices") for text in body)
