@@ -87,10 +87,15 @@ MAX_LENGTH_POINTS = 3  # …up to 3, so one huge block cannot outweigh many para
 GRANDPARENT_SHARE = 0.5  # a paragraph's score goes to its parent, half to its grandparent
 HINT_POINTS = 25  # a container's class/id naming an article (or furniture) adds (subtracts)
 # Readability's sibling merge: a sibling of the best container joins it when it scores this
-# share of the best, at least MIN_SIBLING_SCORE, or is a long paragraph with few links.
+# share of the best, at least MIN_SIBLING_SCORE, or holds text with few links: a paragraph
+# of SIBLING_PARAGRAPH_CHARS, or a box of SIBLING_BOX_CHARS not named like furniture (a
+# recipe's ingredient list, a table, the next section), which scores nothing for lack of
+# long paragraphs.
 SIBLING_SHARE = 0.2
 MIN_SIBLING_SCORE = 10
 SIBLING_PARAGRAPH_CHARS = 80
+SIBLING_BOX_CHARS = 200
+SIBLING_TEXT_TAGS = frozenset({"p", "ul", "ol", "table", "dl", "blockquote", "div", "section"})
 SIBLING_PARAGRAPH_LINK_SHARE = 0.25
 
 # --- declared metadata ----------------------------------------------------------------------
@@ -364,12 +369,14 @@ def article_parts(root: etree._Element) -> list[etree._Element]:
         return [best]
     return [sibling for sibling in parent
             if sibling is best or candidates.score.get(sibling, 0) >= cut
-            or is_sibling_paragraph(sibling, candidates)]
+            or is_sibling_text(sibling, candidates)]
 
 
-def is_sibling_paragraph(element: etree._Element, candidates: Candidates) -> bool:
-    return (element.tag == "p" and candidates.chars.get(element, 0) > SIBLING_PARAGRAPH_CHARS
-            and candidates.link_share(element) < SIBLING_PARAGRAPH_LINK_SHARE)
+def is_sibling_text(element: etree._Element, candidates: Candidates) -> bool:
+    limit = SIBLING_PARAGRAPH_CHARS if element.tag == "p" else SIBLING_BOX_CHARS
+    return (element.tag in SIBLING_TEXT_TAGS and candidates.chars.get(element, 0) > limit
+            and candidates.link_share(element) < SIBLING_PARAGRAPH_LINK_SHARE
+            and not FURNITURE_RE.search(class_and_id(element)))
 
 
 class BlockWriter:

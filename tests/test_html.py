@@ -200,3 +200,10 @@ def test_a_page_whose_article_no_container_holds_is_read_as_a_text_scrape():
     assert doc.format is InputFormat.TEXT
     body = [block.text for block in clean(doc).body]
     assert any(text.startswith("You want tomato slices") for text in body)
+
+
+def test_a_list_in_a_box_beside_the_article_joins_it():
+    doc = read_file(HTML / "ingredients_in_a_box_beside_the_steps.html")
+    assert "150 g wheat flour, sifted twice" in doc.text
+    assert "Mix the flour with the baking powder" in doc.text
+    assert "Lemon tart" not in doc.text and "Cakes" not in doc.text
