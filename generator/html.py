@@ -354,15 +354,16 @@ def hint_points(container: etree._Element) -> int:
 
 
 def article_parts(root: etree._Element) -> list[etree._Element]:
-    """The best-scoring container, out of its single-child wrappers, with the siblings that
-    score nearly as well (an article split around an ad or a pull quote)."""
+    """The best-scoring container, out of its single-child wrappers and out of a part among
+    like parts (an article built of "paragraph" components), with the siblings that score
+    nearly as well (an article split around an ad or a pull quote)."""
     candidates = score_candidates(root)
     if not candidates.score:
         return []
     best = max(candidates.score, key=candidates.score.__getitem__)
     cut = max(MIN_SIBLING_SCORE, candidates.score[best] * SIBLING_SHARE)
     while (best.getparent() is not None and best.getparent().tag not in PAGE_TAGS
-           and len(best.getparent()) == 1):
+           and (len(best.getparent()) == 1 or _one_of_like_parts(best.getparent(), candidates))):
         best = best.getparent()
     parent = best.getparent()
     if parent is None:
@@ -370,6 +371,17 @@ def article_parts(root: etree._Element) -> list[etree._Element]:
     return [sibling for sibling in parent
             if sibling is best or candidates.score.get(sibling, 0) >= cut
             or is_sibling_text(sibling, candidates)]
+
+
+def _one_of_like_parts(element: etree._Element, candidates: Candidates) -> bool:
+    """``element`` and a sibling of the same kind (tag and first class) both hold scored
+    text: an article built of repeated parts ("paragraph" components)."""
+    kind = (element.tag, (element.get("class") or "").split()[:1])
+    parent = element.getparent()
+    return parent is not None and kind[1] != [] and sum(
+        1 for sibling in parent
+        if (sibling.tag, (sibling.get("class") or "").split()[:1]) == kind
+        and candidates.chars.get(sibling, 0) > SIBLING_PARAGRAPH_CHARS) >= 2
 
 
 def is_sibling_text(element: etree._Element, candidates: Candidates) -> bool:

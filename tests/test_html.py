@@ -207,3 +207,10 @@ def test_a_list_in_a_box_beside_the_article_joins_it():
     assert "150 g wheat flour, sifted twice" in doc.text
     assert "Mix the flour with the baking powder" in doc.text
     assert "Lemon tart" not in doc.text and "Cakes" not in doc.text
+
+
+def test_an_article_built_of_repeated_parts_keeps_them_all():
+    doc = read_file(HTML / "article_of_repeated_parts.html")
+    assert [line[:25] for line in paragraphs(doc)] == ["A facing wall stands a fe",
+                                                       "Fixed directly to the wal",
+                                                       "On a frame of wooden batt"]
