@@ -199,7 +199,7 @@ def in_a_list_of_names(header: Header, line: Line, lexicon: Lexicon) -> bool:
                for x in around)
 
 
-def credit_after_date(line: Line, lexicon: Lexicon, stopwords: frozenset[str]) -> Byline | None:
+def credit_after_date(line: Line, lexicon: Lexicon) -> Byline | None:
     """ "Updated on: November 19, 2019 / 10:07 AM / CBS News": the desk or agency the date
     line credits, when no writer is named."""
     dates = date_mentions(line.text)
@@ -247,7 +247,7 @@ def find_byline(header: Header, zone: list[Line], dates: set[int],
                 and lexicon.ui_label(line.text) is None:
             return Byline((line.text,), ()), line, "author:after_label"
     for line in reversed(short):
-        credit = credit_after_date(line, lexicon, header.stopwords)
+        credit = credit_after_date(line, lexicon)
         if credit:
             return credit, line, "author:credit_after_date"
     return None
