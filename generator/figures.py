@@ -4,7 +4,7 @@ A number is a key figure when its neighbours say what it measures: a currency sy
 ("$100 million", "2 millones de dólares"), a percent sign or word ("223 percent"), a unit
 ("1,400 metric tons") or a counted noun ("5,000 soldiers"). Its neighbours also rule out what
 else a number can be: a year or date ("July 2017", "10 de marzo"), a time ("3 p.m."), an
-ordinal ("1st"), part of a name or code ("Fraijanes 1", "MS-13", "zone 12"), an age
+ordinal ("1st"), part of a name or code ("Tenerife 1", "MS-13", "zone 12"), an age
 ("43-year-old"), a phone number or a row of a score table. The words are data
 (``data/figures.yml``); this module only knows where they stand.
 """
@@ -196,7 +196,7 @@ def _plausible(
 
 
 def _is_name_part(before: str, vocabulary: Vocabulary) -> bool:
-    """True after a label ("zone 12", "No. 1"), a name ("Fraijanes 1", "Windows 10") or
+    """True after a label ("zone 12", "No. 1"), a name ("Tenerife 1", "Windows 10") or
     another number."""
     match = PREVIOUS_WORD.search(before)
     if match is None:
@@ -204,7 +204,7 @@ def _is_name_part(before: str, vocabulary: Vocabulary) -> bool:
     word = match.group(1).rstrip(".")
     if word.replace(",", "").isdigit():  # "400 737 Max jets", "+49 40 890": a code or table row
         return True
-    if not word[-1:].isalpha():  # "Guatemala, 5,000 soldiers": a comma ends the name
+    if not word[-1:].isalpha():  # "Peru, 5,000 soldiers": a comma ends the name
         return False
     lower = word.lower()
     if lower in vocabulary.labels or f"{lower}." in vocabulary.labels:
