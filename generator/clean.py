@@ -690,8 +690,6 @@ def find_header(page: Page, start: int, knowledge: Knowledge) -> dict[int, str]:
     return header
 
 
-# How the bylines that data/boilerplate.yml recognises begin, in several languages; the
-# metadata stage strips them to leave the names.
 _HAS_DIGIT = re.compile(r"\d").search
 
 

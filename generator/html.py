@@ -374,14 +374,18 @@ def article_parts(root: etree._Element) -> list[etree._Element]:
 
 
 def _one_of_like_parts(element: etree._Element, candidates: Candidates) -> bool:
-    """``element`` and a sibling of the same kind (tag and first class) both hold scored
-    text: an article built of repeated parts ("paragraph" components)."""
-    kind = (element.tag, (element.get("class") or "").split()[:1])
+    """``element`` and a sibling of the same kind (tag and first class) both hold text: an
+    article built of repeated parts ("paragraph" components)."""
+    kind = _kind(element)
     parent = element.getparent()
-    return parent is not None and kind[1] != [] and sum(
-        1 for sibling in parent
-        if (sibling.tag, (sibling.get("class") or "").split()[:1]) == kind
-        and candidates.chars.get(sibling, 0) > SIBLING_PARAGRAPH_CHARS) >= 2
+    return parent is not None and kind[1] is not None and sum(
+        _kind(sibling) == kind and candidates.chars.get(sibling, 0) > SIBLING_PARAGRAPH_CHARS
+        for sibling in parent) >= 2
+
+
+def _kind(element: etree._Element) -> tuple[str, str | None]:
+    classes = (element.get("class") or "").split()
+    return element.tag, classes[0] if classes else None
 
 
 def is_sibling_text(element: etree._Element, candidates: Candidates) -> bool:

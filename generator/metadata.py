@@ -41,7 +41,6 @@ from generator.identity.title import (
     headline_like,
     headline_repeating_page_title,
     page_title_line,
-    repetition,
     split_page_title,
 )
 from generator.identity.when import publication_date
@@ -224,8 +223,8 @@ def _page_title(header: Header, lexicon: Lexicon, knowledge: Knowledge) -> PageT
     far = header.body_start - line.index > RIGHT_ABOVE_LINES
     if far and not page.affixes and len(page.headline.split()) < MIN_BARE_PAGE_TITLE_WORDS:
         return None  # "Fox News", "Home": a logo or a menu item, not a <title>
-    repeated = page.headline.rstrip("\"'”’»)").endswith(".") and any(  # asked only if needed
-        repetition(x.text, page) for x in header.lines[1:header.body_start + 2])
+    repeated = page.headline.rstrip("\"'”’»)").endswith(".") \
+        and headline_repeating_page_title(header, page) is not None  # asked only if needed
     return page if headline_like(shaped, header, lexicon, knowledge,
                                  sentence_ok=repeated) else None
 

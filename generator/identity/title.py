@@ -160,18 +160,18 @@ def headline_repeating_page_title(header: Header, page: PageTitle,
     else the repetition nearest the body (a gallery or a "Most recent stories" list may
     repeat it again lower down)."""
     if headline is not None and headline.index > 0:
-        chosen = repetition(headline.text, page)
+        chosen = _repetition(headline.text, page)
         if chosen:
             return chosen, headline
     last = min(len(header.lines), header.body_start + 2)
     for line in reversed(header.lines[1:last]):
-        chosen = repetition(line.text, page)
+        chosen = _repetition(line.text, page)
         if chosen:
             return chosen, line
     return None
 
 
-def repetition(text: str, page: PageTitle) -> str | None:
+def _repetition(text: str, page: PageTitle) -> str | None:
     """The part of ``text`` that repeats the <title>'s headline, if it does."""
     if len(text) > MAX_METADATA_CHARS:
         return None
