@@ -14,6 +14,9 @@ its weights to ``generator/data/headline_model.yml``.
 
 It first fits on each set alone and scores the other, so the printed figures show how the
 model does on sites it was not fitted on, then fits on both for the stored model.
+It also prints, per set and variant, on how many pages a right line is among the
+candidates at all (what any choice among them can reach) and how often the stored model
+picks one.
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ class Page:
 
     evidence: list[dict[str, float]]
     right: list[bool]
+    variant: str  # "blocks" or "notitle"
 
 
 def pages_of(dev: Path, scorer) -> list[Page]:
@@ -55,7 +59,8 @@ def pages_of(dev: Path, scorer) -> list[Page]:
             candidates = headline_candidates(header, lexicon, knowledge)
             pages.append(Page(
                 headline_evidence(header, candidates, anchor_lines(header, lexicon), lexicon),
-                [bool(titles) and scorer.title_right(x.text, titles) for x in candidates]))
+                [bool(titles) and scorer.title_right(x.text, titles) for x in candidates],
+                variant))
     return pages
 
 
@@ -128,12 +133,29 @@ def main(argv: list[str] | None = None) -> int:
     weights, intercept = fit(both)
     threshold = best_threshold(both, weights, intercept)
     print(f"  fitted on both, scored on both: {shares(picks(both, weights, intercept, threshold))}")
+    ceiling(sets)
     print(f"threshold {threshold:.2f}, intercept {intercept:+.2f}; weights:")
     for name, weight in sorted(weights.items(), key=lambda item: -abs(item[1])):
         print(f"  {name:22} {weight:+.2f}")
     if args.write:
         write_model(weights, intercept, threshold)
     return 0
+
+
+def ceiling(sets: dict[str, list[Page]]) -> None:
+    """Per set and variant: on how many pages a right line is among the candidates at all
+    (the most any choice among them can reach), and how often the stored model picks one."""
+    from generator.identity.title import load_headline_model
+
+    model = load_headline_model()
+    weights, intercept, threshold = model.weights, model.intercept, model.threshold
+    print("pages where a candidate is right / where the stored model picks one, of all:")
+    for name, pages in sets.items():
+        for variant in VARIANTS:
+            chosen = [p for p in pages if p.variant == variant]
+            reachable = sum(any(p.right) for p in chosen)
+            picked = picks(chosen, weights, intercept, threshold)[0]
+            print(f"  {name:24} {variant:8} {reachable} / {picked} of {len(chosen)}")
 
 
 def write_model(weights: dict[str, float], intercept: float, threshold: float) -> None:
